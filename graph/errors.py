@@ -2,12 +2,12 @@
 
 Examples
 --------
->>> p = Problem("data/x.ttl", 3, "unknown prefix 'foo'")
+>>> p = Problem("data/x.ttl", 3, "unknown prefix foo:")
 >>> str(p)
-'data/x.ttl:3: unknown prefix \\'foo\\''
+'data/x.ttl:3: unknown prefix foo:'
 >>> err = InputError([p])
 >>> err.lines()
-["data/x.ttl:3: unknown prefix 'foo'"]
+['data/x.ttl:3: unknown prefix foo:']
 """
 
 from __future__ import annotations
