@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef  # noqa: F401 - Literal is used in the doctest
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph import vocab
@@ -442,6 +442,3 @@ def _copy_into(src: Dataset, target: Dataset) -> None:
     except Exception:  # noqa: BLE001 - stores without transactions
         pass
 
-
-# re-exported for convenience in doctests
-_ = (BNode, Graph, Literal)

@@ -1,0 +1,351 @@
+"""Validate a loaded Dataset: SHACL shapes plus a few checks SHACL cannot do.
+
+:func:`validate` runs pyshacl with ``ontology/shapes.ttl`` over the union of
+the data graphs and maps every violation back to file and line (or table
+row). It also checks that each evidence quote of a document with a local
+``dcterms:source`` text file occurs verbatim in that file.
+
+:func:`strict_problems` holds the cheap checks :func:`graph.load.load` runs
+with ``strict=True`` (bad input exits 2): wrong datatypes of date and amount
+properties, end before start, negative amounts and unknown ``eco:`` classes.
+
+Examples
+--------
+>>> from rdflib import Dataset, Literal, URIRef
+>>> from graph.vocab import SCHEMA, XSD
+>>> ds = Dataset(default_union=True)
+>>> g = ds.graph(URIRef("file:///tmp/x.ttl"))
+>>> _ = g.add((URIRef("http://ex/a"), SCHEMA.startDate, Literal("2020-05-01", datatype=XSD.date)))
+>>> _ = g.add((URIRef("http://ex/a"), SCHEMA.endDate, Literal("2019-01-01", datatype=XSD.date)))
+>>> [p.message for p in strict_problems(ds)]
+['end date 2019-01-01 is before start date 2020-05-01']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from graph import vocab
+from graph.errors import Problem
+from graph.sourcemap import locate
+from graph.vocab import DCTERMS, ECO, OA, OWL, PROV, RDF, RDFS, SCHEMA, TIME, XSD
+
+__all__ = ["ValidationReport", "validate", "strict_problems", "quote_problems", "shapes_path"]
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The result of :func:`validate`.
+
+    Attributes
+    ----------
+    conforms : bool
+        True when there is no problem of severity ``Violation``.
+    problems : tuple of Problem
+        Every problem found, sorted by file and line.
+    """
+
+    conforms: bool
+    problems: tuple[Problem, ...]
+
+    def as_dict(self) -> dict:
+        """The JSON form of ``ecokg validate --json``."""
+        return {"conforms": self.conforms, "errors": [p.as_dict() for p in self.problems]}
+
+
+def shapes_path() -> Path:
+    """``ontology/shapes.ttl`` of the project."""
+    from graph.load import repo_root
+
+    return repo_root() / "ontology" / "shapes.ttl"
+
+
+_DATE_PROPS = (SCHEMA.startDate, SCHEMA.endDate, SCHEMA.foundingDate, SCHEMA.dissolutionDate, TIME.inXSDDate)
+_DATE_OR_TIME_PROPS = (DCTERMS.date, PROV.atTime)
+_AMOUNT_PROPS = (SCHEMA.amount, ECO.budget)
+_DECIMAL_TYPES = {
+    XSD.decimal,
+    XSD.integer,
+    XSD.nonNegativeInteger,
+    XSD.positiveInteger,
+    XSD.long,
+    XSD.int,
+    XSD.short,
+    XSD.unsignedLong,
+    XSD.unsignedInt,
+}
+_DATE_RE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$")
+_DATETIME_RE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+_PAIRS = ((SCHEMA.startDate, SCHEMA.endDate), (SCHEMA.foundingDate, SCHEMA.dissolutionDate))
+
+
+def _as_date(lit) -> _dt.date | None:
+    if not isinstance(lit, Literal):
+        return None
+    text = str(lit)
+    try:
+        if lit.datatype == XSD.date and _DATE_RE.match(text):
+            return _dt.date.fromisoformat(text[:10])
+        if lit.datatype == XSD.dateTime and _DATETIME_RE.match(text):
+            return _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    return None
+
+
+def _problem(ds: Dataset, node, message: str, graph_name=None, severity: str = "Violation") -> Problem:
+    where, line = locate(ds, node, graph_name)
+    return Problem(where, line, message, focus=str(node) if isinstance(node, URIRef) else None, severity=severity)
+
+
+def _data_quads(ds: Dataset, pred):
+    for s, p, o, g in ds.quads((None, pred, None, None)):
+        gid = getattr(g, "identifier", g)
+        if gid == vocab.ONTOLOGY_GRAPH:
+            continue
+        yield s, o, gid
+
+
+def strict_problems(ds: Dataset) -> list[Problem]:
+    """Cheap checks of datatypes, periods, amounts and classes.
+
+    Parameters
+    ----------
+    ds : rdflib.Dataset
+
+    Returns
+    -------
+    list of Problem
+        Wrong datatype or invalid value of a date or amount property, an end
+        before its start, a negative amount, or an ``rdf:type`` in the
+        ``eco:`` namespace that the ontology does not declare.
+    """
+    out: list[Problem] = []
+    seen: set = set()
+
+    def add(node, msg, g):
+        key = (node, msg)
+        if key not in seen:
+            seen.add(key)
+            out.append(_problem(ds, node, msg, g))
+
+    for pred in _DATE_PROPS + _DATE_OR_TIME_PROPS:
+        name = _short(pred)
+        allowed = (XSD.date,) if pred in _DATE_PROPS else (XSD.date, XSD.dateTime, XSD.gYear)
+        for s, o, g in _data_quads(ds, pred):
+            if not isinstance(o, Literal) or o.datatype not in allowed:
+                kind = "an IRI" if not isinstance(o, Literal) else (f"{_short(o.datatype)}" if o.datatype else "a plain string")
+                add(s, f"{name} must be {' or '.join(_short(a) for a in allowed)}, not {kind} ({o})", g)
+            elif o.datatype in (XSD.date, XSD.dateTime) and _as_date(o) is None:
+                add(s, f"{name} {str(o)!r} is not a valid date", g)
+    for pred in _AMOUNT_PROPS:
+        name = _short(pred)
+        for s, o, g in _data_quads(ds, pred):
+            if not isinstance(o, Literal) or o.datatype not in _DECIMAL_TYPES:
+                add(s, f"{name} must be an xsd:decimal amount in DKK, not {o!r}", g)
+                continue
+            try:
+                value = Decimal(str(o))
+            except InvalidOperation:
+                add(s, f"{name} {str(o)!r} is not a number", g)
+                continue
+            if value < 0:
+                add(s, f"{name} {o} is negative", g)
+    for a, b in _PAIRS:
+        for s, o, g in _data_quads(ds, b):
+            end = _as_date(o)
+            if end is None:
+                continue
+            for start_lit in ds.objects(s, a):
+                start = _as_date(start_lit)
+                if start is not None and end < start:
+                    add(s, f"{_short(b).split(':')[1].replace('Date', ' date')} {end} is before "
+                        f"{_short(a).split(':')[1].replace('Date', ' date')} {start}", g)
+    # time:Interval begin/end
+    for s, o, g in _data_quads(ds, TIME.hasEnd):
+        ends = [d for d in map(_as_date, ds.objects(o, TIME.inXSDDate)) if d]
+        for b in ds.objects(s, TIME.hasBeginning):
+            starts = [d for d in map(_as_date, ds.objects(b, TIME.inXSDDate)) if d]
+            if ends and starts and min(ends) < max(starts):
+                add(s, f"interval ends {min(ends)} before it begins {max(starts)}", g)
+    # unknown eco: classes
+    declared = _declared_classes(ds)
+    if declared:
+        for s, o, g in _data_quads(ds, RDF.type):
+            if isinstance(o, URIRef) and str(o).startswith(str(ECO)) and o not in declared:
+                add(s, f"unknown type {_short(o)}", g)
+    return out
+
+
+def _declared_classes(ds: Dataset) -> set[URIRef]:
+    onto = ds.graph(vocab.ONTOLOGY_GRAPH)
+    out: set[URIRef] = set()
+    for cls in (OWL.Class, RDFS.Class):
+        out.update(s for s in onto.subjects(RDF.type, cls) if isinstance(s, URIRef))
+    out.update(s for s in onto.subjects(RDFS.subClassOf, None) if isinstance(s, URIRef))
+    return out
+
+
+def _short(iri) -> str:
+    text = str(iri)
+    for pfx, ns in vocab.PREFIXES.items():
+        if text.startswith(str(ns)):
+            return f"{pfx}:{text[len(str(ns)):]}"
+    return f"<{text}>"
+
+
+def quote_problems(ds: Dataset) -> list[Problem]:
+    """Evidence quotes that do not occur verbatim in their document's local source text.
+
+    A document's ``dcterms:source`` naming a local text file (relative paths
+    are resolved against the project folder and the folder of the file that
+    declares it) is read; each ``oa:exact`` of evidence derived from that
+    document must be a substring of it (whitespace runs compared as one space).
+    """
+    from graph.load import repo_root
+
+    out: list[Problem] = []
+    texts: dict[URIRef, str | None] = {}
+    root = repo_root()
+    for doc in set(ds.subjects(DCTERMS.source, None)):
+        for src in ds.objects(doc, DCTERMS.source):
+            text = None
+            value = str(src)
+            if value.startswith("file:"):
+                from urllib.parse import unquote, urlparse
+
+                candidates = [Path(unquote(urlparse(value).path))]
+            elif "://" in value:
+                continue
+            else:
+                candidates = [root / value, Path(value)]
+            for c in candidates:
+                if c.is_file():
+                    try:
+                        text = c.read_text(encoding="utf-8")
+                    except (OSError, UnicodeDecodeError) as err:
+                        out.append(_problem(ds, doc, f"cannot read source text {value}: {err}"))
+                    break
+            else:
+                out.append(_problem(ds, doc, f"source text {value} not found"))
+            if text is not None:
+                texts[doc] = _norm_ws(text)
+    for ev in set(ds.subjects(PROV.wasDerivedFrom, None)):
+        for doc in ds.objects(ev, PROV.wasDerivedFrom):
+            text = texts.get(doc)
+            if text is None:
+                continue
+            for sel in ds.objects(ev, OA.hasSelector):
+                for quote in ds.objects(sel, OA.exact):
+                    if _norm_ws(str(quote)) not in text:
+                        q = str(quote)
+                        short = q if len(q) <= 60 else q[:57] + "..."
+                        out.append(_problem(ds, ev, f"quote {short!r} does not occur in the source text of {_short(doc)}"))
+    return out
+
+
+def _norm_ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _union_graph(ds: Dataset, include_ontology: bool) -> Graph:
+    g = Graph()
+    for ctx in ds.contexts():
+        if ctx.identifier == vocab.ONTOLOGY_GRAPH and not include_ontology:
+            continue
+        for t in ctx.triples((None, None, None)):
+            g.add(t)
+    if ds.default_context.identifier == DATASET_DEFAULT_GRAPH_ID:
+        for t in ds.default_context.triples((None, None, None)):
+            g.add(t)
+    return g
+
+
+def validate(ds: Dataset, *, shapes: str | Path | Graph | None = None) -> ValidationReport:
+    """SHACL-validate a loaded Dataset and map every problem to file and line.
+
+    Parameters
+    ----------
+    ds : rdflib.Dataset
+        As returned by :func:`graph.load.load` (use ``strict=False`` to see
+        every problem here rather than as an InputError).
+    shapes : path or rdflib.Graph, optional
+        The shapes graph; default ``ontology/shapes.ttl``.
+
+    Returns
+    -------
+    ValidationReport
+        ``conforms`` is False when any problem has severity ``Violation``.
+        Besides SHACL results, :func:`strict_problems` and
+        :func:`quote_problems` are included.
+    """
+    import pyshacl
+
+    if shapes is None:
+        shapes = shapes_path()
+    if isinstance(shapes, Graph):
+        shapes_graph = shapes
+    else:
+        shapes_graph = Graph()
+        if Path(shapes).is_file():
+            shapes_graph.parse(str(shapes), format="turtle")
+    problems: list[Problem] = []
+    data = _union_graph(ds, include_ontology=False)
+    onto = ds.graph(vocab.ONTOLOGY_GRAPH)
+    if len(shapes_graph):
+        _conforms, results_graph, _text = pyshacl.validate(
+            data,
+            shacl_graph=shapes_graph,
+            ont_graph=onto if len(onto) else None,
+            inference="none",
+            advanced=True,
+            abort_on_first=False,
+            allow_warnings=True,
+        )
+        problems.extend(_shacl_problems(ds, results_graph))
+    problems.extend(strict_problems(ds))
+    problems.extend(quote_problems(ds))
+    unique = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+    conforms = not any(p.severity == "Violation" for p in unique)
+    return ValidationReport(conforms, tuple(unique))
+
+
+_SH = "http://www.w3.org/ns/shacl#"
+
+
+def _shacl_problems(ds: Dataset, results: Graph) -> list[Problem]:
+    sh_result = URIRef(_SH + "result")
+    out: list[Problem] = []
+    for res in results.objects(None, sh_result):
+        focus = results.value(res, URIRef(_SH + "focusNode"))
+        path = results.value(res, URIRef(_SH + "resultPath"))
+        value = results.value(res, URIRef(_SH + "value"))
+        sev = results.value(res, URIRef(_SH + "resultSeverity"))
+        severity = str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation"
+        messages = [str(m) for m in results.objects(res, URIRef(_SH + "resultMessage"))]
+        msg = messages[0] if messages else "SHACL constraint violated"
+        parts = []
+        if path is not None and isinstance(path, URIRef):
+            parts.append(_short(path))
+        if value is not None and value != focus:
+            parts.append(f"value {value.n3() if not isinstance(value, BNode) else '[]'}")
+        if parts:
+            msg = f"{msg} ({', '.join(parts)})"
+        where, line = locate(ds, focus) if focus is not None else ("-", None)
+        out.append(
+            Problem(
+                where,
+                line,
+                msg,
+                focus=str(focus) if isinstance(focus, URIRef) else None,
+                severity=severity,
+            )
+        )
+    return out
