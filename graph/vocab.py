@@ -42,6 +42,7 @@ __all__ = [
     "TYPE_LABELS",
     "ACTOR_CLASSES",
     "CONNECTION_PREDICATES",
+    "RELATION_NAMES",
     "GROWTH_ELEMENTS",
     "ONTOLOGY_GRAPH",
     "REFERENCE_GRAPH",
@@ -162,6 +163,9 @@ CONNECTION_PREDICATES: dict[str, URIRef] = {}
 for _en, _da, _pred in _CONNECTIONS:
     CONNECTION_PREDICATES[_en] = _pred
     CONNECTION_PREDICATES[_da] = _pred
+
+#: predicate of a direct relation -> its English contract connection name
+RELATION_NAMES: dict[URIRef, str] = {pred: en for en, _da, pred in _CONNECTIONS}
 
 #: growth-model element concept -> its contract name
 GROWTH_ELEMENTS: dict[URIRef, str] = {
