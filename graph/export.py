@@ -1,0 +1,126 @@
+"""Export the merged graph in a standard format.
+
+RDF formats (``ttl``, ``nt``, ``jsonld``, ``trig``, ``nq``) write the triples
+(the quad formats keep named graphs); ``graphml`` and ``gexf`` write the
+NetworkX entity view; ``csv`` writes one row per triple with labels.
+Personal contact data (predicates typed ``eco:PersonalDataProperty`` in the
+ontology) is left out unless ``include_contacts``.
+
+Examples
+--------
+>>> from rdflib import Dataset, Literal, URIRef
+>>> from graph.vocab import ECO, RDF, VCARD
+>>> ds = Dataset(default_union=True)
+>>> _ = ds.add((VCARD.hasEmail, RDF.type, ECO.PersonalDataProperty))
+>>> _ = ds.add((URIRef("urn:x:p"), VCARD.hasEmail, URIRef("mailto:p@example.org")))
+>>> len(without_contacts(ds))
+1
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from rdflib import Dataset, URIRef
+
+from graph.errors import InputError, Problem
+from graph.files import atomic_path, atomic_write
+from graph.labels import label
+from graph.vocab import ECO, PREFIXES, RDF
+
+__all__ = ["FORMATS", "export", "without_contacts", "personal_properties"]
+
+_RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nq": "nquads"}
+_QUAD_FORMATS = {"trig", "nq", "jsonld"}
+FORMATS = (*_RDF_FORMATS, "graphml", "gexf", "csv")
+
+
+def personal_properties(ds: Dataset) -> set[URIRef]:
+    """Predicates the ontology marks as personal data."""
+    return set(ds.subjects(RDF.type, ECO.PersonalDataProperty))
+
+
+def without_contacts(ds: Dataset) -> Dataset:
+    """``ds`` without personal contact triples (a copy, named graphs kept, when
+    there is anything to drop)."""
+    drop = personal_properties(ds)
+    if not any(True for p in drop for _ in ds.triples((None, p, None))):
+        return ds
+    out = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        out.bind(prefix, ns)
+    out.addN((s, p, o, out.graph(g)) for s, p, o, g in ds.quads() if p not in drop)
+    return out
+
+
+def export(ds: Dataset, fmt: str, path: str | os.PathLike, *, include_contacts: bool = False) -> None:
+    """Write ``ds`` to ``path`` in ``fmt`` (one of :data:`FORMATS`), all or nothing.
+
+    Raises
+    ------
+    InputError
+        If the format is unknown or the file cannot be written.
+    """
+    if fmt not in FORMATS:
+        raise InputError([Problem(str(path), None, f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")])
+    data = ds if include_contacts else without_contacts(ds)
+    for prefix, ns in PREFIXES.items():
+        data.bind(prefix, ns)
+    if fmt in _RDF_FORMATS:
+        with atomic_path(path) as tmp:
+            if fmt in _QUAD_FORMATS:
+                data.serialize(destination=str(tmp), format=_RDF_FORMATS[fmt], encoding="utf-8")
+            else:
+                _union_graph(data).serialize(destination=str(tmp), format=_RDF_FORMATS[fmt], encoding="utf-8")
+    elif fmt == "csv":
+        _write_csv(data, path)
+    else:
+        _write_network(data, fmt, path, include_contacts)
+
+
+def _union_graph(ds: Dataset):
+    from rdflib import Graph
+
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    g += ds.triples((None, None, None))
+    return g
+
+
+def _write_csv(ds: Dataset, path) -> None:
+    with atomic_write(path) as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["subject", "subject_label", "predicate", "object", "object_label", "graph"])
+        for s, p, o, g in sorted(ds.quads(), key=lambda q: tuple(str(x) for x in q)):
+            writer.writerow([str(s), label(ds, s), str(p), str(o), label(ds, o), str(g)])
+
+
+def _write_network(ds: Dataset, fmt: str, path, include_contacts: bool) -> None:
+    import networkx as nx
+
+    from graph.views import entity_graph
+
+    g = entity_graph(ds, include_contacts=include_contacts)
+    flat = nx.MultiDiGraph()
+    for node, attrs in g.nodes(data=True):
+        flat.add_node(node, **_flatten(attrs))
+    for u, v, k, attrs in g.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=k, **_flatten(attrs))
+    writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+    with atomic_path(path) as tmp:
+        writer(flat, str(tmp))
+
+
+def _flatten(attrs: dict) -> dict:
+    """GraphML/GEXF hold only scalars: join sequences with `` | ``, drop ``None``."""
+    out = {}
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple, set, frozenset)):
+            value = " | ".join(str(v) if not isinstance(v, (list, tuple)) else " — ".join(map(str, v)) for v in value)
+        elif not isinstance(value, (str, int, float, bool)):
+            value = str(value)
+        out[key] = value
+    return out

@@ -1,0 +1,60 @@
+"""Writing output files all or nothing.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> with atomic_write(d / "out.txt") as fh:
+...     _ = fh.write("hej")
+>>> (d / "out.txt").read_text(encoding="utf-8")
+'hej'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator
+
+from graph.errors import InputError, Problem
+
+__all__ = ["atomic_write", "atomic_path"]
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it into place only if the
+    block succeeds, so a failure never leaves a half-written file.
+
+    Raises
+    ------
+    InputError
+        If the target folder does not exist or is not writable.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError([Problem(str(target), None, f"cannot write: folder {str(folder)!r} does not exist")])
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError([Problem(str(target), None, f"cannot write: {exc.strerror}")]) from None
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
+    """Open a temporary file beside ``path`` for writing (UTF-8 in text mode)
+    and move it into place when the block succeeds."""
+    with atomic_path(path) as tmp:
+        kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
+        with open(tmp, mode, **kwargs) as fh:
+            yield fh

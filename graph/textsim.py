@@ -1,0 +1,394 @@
+"""Danish text similarity: normalisation, stemming, TF-IDF and sparse neighbours.
+
+Descriptions are compared with two TF-IDF representations whose cosines are
+averaged:
+
+* **words**: lower-cased Danish words, spaCy's Danish stop words removed,
+  reduced to their stems with the Snowball Danish stemmer (``patienterne`` and
+  ``patienter`` are one feature);
+* **character n-grams** (4 and 5 characters, inside word boundaries) of the
+  same content words, so that compounds and their parts still meet
+  (``hjemmemonitorering`` shares ``moni``, ``itor``, ... with ``monitorering``).
+
+Both use sub-linear term frequency and smoothed IDF and are L2-normalised; the
+combined similarity ``WORD_WEIGHT * cos_words + (1 - WORD_WEIGHT) * cos_chars``
+is the cosine of the two matrices stacked side by side (each scaled by the
+square root of its weight), so it is computed by one sparse product.
+
+Character n-gram vectors are built from the *vocabulary*, not from the raw
+text: each distinct word is split into n-grams once and a document's n-gram
+counts are its word counts times that word-to-n-gram matrix. That keeps the
+cost of the character features proportional to the number of distinct words.
+
+Neighbours (:func:`neighbours`) are found with the sparse product of the
+stacked matrix with its transpose, computed in blocks of rows, keeping for
+each row only its ``k`` best neighbours above a floor: memory is bounded by the
+block size and time grows roughly linearly with the number of texts when the
+neighbourhoods are small. Features present in a large share of the texts are
+left out of the *candidate* product (they would make it dense and say little);
+the similarity of each candidate pair is then computed exactly on the full
+vectors.
+
+Examples
+--------
+>>> index = build_index([
+...     "Hjemmemonitorering af KOL-patienter med måling af iltmætning.",
+...     "KOL-patienter måler selv iltmætningen i eget hjem (telemedicin).",
+...     "Kursus i ledelse for små virksomheder.",
+... ])
+>>> round(index.similarity(0, 1), 2) > round(index.similarity(0, 2), 2)
+True
+>>> pairs = neighbours(index, k=2, floor=0.1)
+>>> [(int(i), int(j)) for i, j in zip(pairs.rows, pairs.cols)]
+[(0, 1)]
+>>> shared_terms(index, 0, 1, texts=index.texts)[:2]
+['KOL', 'iltmætning']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = [
+    "WORD_WEIGHT",
+    "stop_words",
+    "normalise",
+    "words",
+    "content_words",
+    "stem",
+    "TextIndex",
+    "Pairs",
+    "build_index",
+    "neighbours",
+    "pair_similarities",
+    "shared_terms",
+]
+
+#: weight of the word (stem) cosine in the combined similarity; the rest goes
+#: to the character n-gram cosine
+WORD_WEIGHT = 0.5
+
+_CHAR_NGRAMS = (4, 5)
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+_DIGITS = re.compile(r"^[\d-]+$")
+# characters that appear inside words in the sources but are not letters
+_TRANSLATE = str.maketrans(
+    {
+        "\u00ad": "",  # soft hyphen
+        "\u00b4": "'",
+        "`": "'",
+        "\u2019": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": " ",
+        "\u2014": " ",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's Danish stop-word list (no language model needed).
+
+    >>> {"og", "af", "det"} <= stop_words()
+    True
+    """
+    from spacy.lang.da.stop_words import STOP_WORDS
+
+    return frozenset(w.lower() for w in STOP_WORDS)
+
+
+def normalise(text: str) -> str:
+    """Unicode NFKC, soft hyphens removed, dashes and quotes unified, spaces collapsed.
+
+    Case is kept (lower-case with :func:`words`).
+
+    >>> normalise("vidensam\\u00adling  \\u2013 og  SMV\\u00b4er")
+    "vidensamling og SMV'er"
+    """
+    text = unicodedata.normalize("NFKC", str(text)).translate(_TRANSLATE)
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    """The words of a text in their original case (hyphenated compounds kept whole).
+
+    Numbers alone are dropped, ``SMV'er`` keeps only ``SMV``.
+
+    >>> words("KOL-patienter i 2018 (hjemme).")
+    ['KOL-patienter', 'i', 'hjemme']
+    """
+    return [w for w in _WORD.findall(normalise(text)) if not _DIGITS.match(w)]
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: not stop words, at least two characters.
+
+    Hyphenated compounds are split into their parts (``KOL-patienter`` ->
+    ``KOL``, ``patienter``). Original case is kept.
+
+    >>> content_words("Projektet skal hjælpe KOL-patienter i eget hjem")
+    ['Projektet', 'hjælpe', 'KOL', 'patienter', 'hjem']
+    """
+    stops = stop_words()
+    out = []
+    for w in words(text):
+        for part in w.split("-"):
+            if len(part) >= 2 and not _DIGITS.match(part) and part.lower() not in stops:
+                out.append(part)
+    return out
+
+
+_STEMMER = None
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball Danish stem of a (lower-cased) word.
+
+    >>> stem("Patienterne"), stem("patienter")
+    ('patient', 'patient')
+    """
+    global _STEMMER
+    if _STEMMER is None:
+        import snowballstemmer
+
+        _STEMMER = snowballstemmer.stemmer("danish")
+    return _STEMMER.stemWord(word.lower())
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Candidate pairs ``rows[n] < cols[n]`` with their combined similarity."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    sims: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True, eq=False)
+class TextIndex:
+    """TF-IDF vectors of a list of texts.
+
+    Attributes
+    ----------
+    texts : tuple of str
+        The texts, as given.
+    words : scipy.sparse.csr_matrix
+        Texts x stems, L2-normalised TF-IDF.
+    chars : scipy.sparse.csr_matrix
+        Texts x character n-grams, L2-normalised TF-IDF.
+    stems : numpy.ndarray
+        The stem of each column of ``words``.
+    word_weight : float
+        Weight of the word cosine in :meth:`similarity`.
+    """
+
+    texts: tuple[str, ...]
+    words: sp.csr_matrix
+    chars: sp.csr_matrix
+    stems: np.ndarray
+    word_weight: float = WORD_WEIGHT
+    _stacked: list = field(default_factory=list, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def stacked(self) -> sp.csr_matrix:
+        """Words and characters side by side, scaled so that rows' dot product is the combined cosine."""
+        if not self._stacked:
+            a = math.sqrt(self.word_weight)
+            b = math.sqrt(1.0 - self.word_weight)
+            self._stacked.append(sp.hstack([self.words * a, self.chars * b], format="csr"))
+        return self._stacked[0]
+
+    def similarity(self, i: int, j: int) -> float:
+        """Combined cosine similarity of texts ``i`` and ``j`` (0..1)."""
+        return float(pair_similarities(self, np.array([i]), np.array([j]))[0])
+
+
+def _tfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
+    """Sub-linear TF, smoothed IDF (as scikit-learn), L2-normalised rows."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    return TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2").fit_transform(counts).tocsr()
+
+
+def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT) -> TextIndex:
+    """Vectorise ``texts`` (any language, tuned for Danish).
+
+    Parameters
+    ----------
+    texts : sequence of str
+        One text per item; empty strings are allowed (they match nothing).
+    word_weight : float
+        Weight of the word (stem) cosine; ``1 - word_weight`` goes to the
+        character n-gram cosine.
+
+    Returns
+    -------
+    TextIndex
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    texts = tuple("" if t is None else str(t) for t in texts)
+    lowered_docs = [[w.lower() for w in content_words(t)] for t in texts]
+    counter = CountVectorizer(analyzer=lambda doc: doc, lowercase=False)
+    try:
+        counts = counter.fit_transform(lowered_docs).tocsr().astype(np.float64)
+        vocab = counter.get_feature_names_out()
+    except ValueError:  # no words at all
+        counts = sp.csr_matrix((len(texts), 0), dtype=np.float64)
+        vocab = np.array([], dtype=object)
+    # surface word -> stem
+    stem_ids: dict[str, int] = {}
+    word_to_stem = np.empty(len(vocab), dtype=np.int64)
+    for n, w in enumerate(vocab):
+        word_to_stem[n] = stem_ids.setdefault(stem(w), len(stem_ids))
+    to_stem = sp.csr_matrix(
+        (np.ones(len(vocab)), (np.arange(len(vocab)), word_to_stem)), shape=(len(vocab), len(stem_ids))
+    )
+    stems = np.empty(len(stem_ids), dtype=object)
+    for s, n in stem_ids.items():
+        stems[n] = s
+    if len(vocab):
+        grams = CountVectorizer(analyzer="char_wb", ngram_range=_CHAR_NGRAMS, lowercase=False)
+        word_grams = grams.fit_transform(list(vocab)).tocsr()
+        word_grams.data[:] = 1.0
+        char_counts = counts @ word_grams
+        word_counts = counts @ to_stem
+        word_matrix, char_matrix = _tfidf(word_counts), _tfidf(char_counts)
+    else:
+        word_matrix = sp.csr_matrix((len(texts), 0))
+        char_matrix = sp.csr_matrix((len(texts), 0))
+    return TextIndex(texts, word_matrix, char_matrix, stems, word_weight)
+
+
+def _row_dots(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+
+def pair_similarities(index: TextIndex, rows: np.ndarray, cols: np.ndarray, *, chunk: int = 50_000) -> np.ndarray:
+    """Exact combined similarity of each pair ``(rows[n], cols[n])``."""
+    rows = np.asarray(rows, dtype=np.int64)
+    cols = np.asarray(cols, dtype=np.int64)
+    out = np.zeros(len(rows))
+    m = index.stacked()
+    for start in range(0, len(rows), chunk):
+        r, c = rows[start : start + chunk], cols[start : start + chunk]
+        out[start : start + chunk] = _row_dots(m[r], m[c])
+    return np.clip(out, 0.0, 1.0)
+
+
+def _candidate_matrix(index: TextIndex, max_df: float) -> sp.csr_matrix:
+    """The stacked matrix without features present in more than ``max_df`` of the texts."""
+    m = index.stacked()
+    n = m.shape[0]
+    limit = max(50, int(max_df * n))
+    df = np.bincount(m.indices, minlength=m.shape[1])
+    keep = df <= limit
+    if keep.all():
+        return m
+    return (m @ sp.diags(keep.astype(np.float64))).tocsr()
+
+
+def neighbours(
+    index: TextIndex,
+    *,
+    k: int = 20,
+    floor: float = 0.1,
+    block: int | None = None,
+    max_df: float = 0.05,
+) -> Pairs:
+    """The ``k`` most similar texts of every text, as unique pairs ``i < j``.
+
+    Parameters
+    ----------
+    index : TextIndex
+    k : int
+        Neighbours kept per text (the pair is kept if either side keeps it).
+    floor : float
+        Candidate pairs need at least this similarity.
+    block : int, optional
+        Rows per block of the sparse product (default: adaptive, about 2e7
+        stored products per block).
+    max_df : float
+        Features in more than this share of the texts (and more than 50 texts)
+        are ignored when *finding* candidates; reported similarities are exact.
+
+    Returns
+    -------
+    Pairs
+        Sorted by ``(rows, cols)``; ``sims`` are exact combined similarities.
+    """
+    n = len(index)
+    empty = Pairs(np.array([], dtype=np.int64), np.array([], dtype=np.int64), np.array([]))
+    if n < 2 or index.stacked().shape[1] == 0:
+        return empty
+    m = _candidate_matrix(index, max_df)
+    mt = m.T.tocsr()
+    if block is None:
+        df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
+        # expected products per row = sum over its features of their df
+        per_row = float((m.astype(bool) @ df).mean()) if m.nnz else 1.0
+        block = int(max(256, min(n, 2e7 / max(per_row, 1.0))))
+    found_r, found_c = [], []
+    for start in range(0, n, block):
+        stop = min(n, start + block)
+        prod = (m[start:stop] @ mt).tocoo()
+        r, c, v = prod.row + start, prod.col, prod.data
+        keep = (v >= floor * 0.8) & (r != c)  # small slack: exact sims computed below
+        r, c, v = r[keep], c[keep], v[keep]
+        if k and len(r):
+            order = np.lexsort((-v, r))
+            r, c, v = r[order], c[order], v[order]
+            first = np.searchsorted(r, r, side="left")
+            rank = np.arange(len(r)) - first
+            keep = rank < k
+            r, c = r[keep], c[keep]
+        found_r.append(np.minimum(r, c))
+        found_c.append(np.maximum(r, c))
+    rows = np.concatenate(found_r) if found_r else empty.rows
+    cols = np.concatenate(found_c) if found_c else empty.cols
+    if not len(rows):
+        return empty
+    key = np.unique(rows.astype(np.int64) * n + cols)
+    rows, cols = key // n, key % n
+    sims = pair_similarities(index, rows, cols)
+    keep = sims >= floor
+    return Pairs(rows[keep], cols[keep], sims[keep])
+
+
+def shared_terms(index: TextIndex, i: int, j: int, *, texts: Sequence[str] | None = None, top: int = 5) -> list[str]:
+    """The shared stems that contribute most to the word cosine of ``i`` and ``j``.
+
+    Each stem is shown in the word form it has in text ``i`` (original case),
+    so the reasons read as Danish, not as stems.
+
+    >>> idx = build_index(["Patienterne måler iltmætning", "Patienter og iltmætningen", "Andet"])
+    >>> shared_terms(idx, 0, 1)
+    ['Patienterne', 'iltmætning']
+    """
+    a, b = index.words[i], index.words[j]
+    prod = a.multiply(b).tocoo()
+    if not prod.nnz:
+        return []
+    order = np.argsort(-prod.data, kind="stable")
+    wanted = [index.stems[prod.col[o]] for o in order[:top]]
+    text = (texts or index.texts)[i]
+    surface: dict[str, str] = {}
+    for w in content_words(text):
+        surface.setdefault(stem(w), w)
+    return [surface.get(s, s) for s in wanted]
