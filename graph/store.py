@@ -1,0 +1,863 @@
+"""Where the graph lives: in memory, in a persistent Oxigraph store, or on a SPARQL server.
+
+A *store spec* (the ``--store`` option) names one of:
+
+``memory``
+    rdflib's in-memory store (the default; right for the bundled data).
+``oxigraph:PATH``
+    A persistent, embedded `Oxigraph <https://github.com/oxigraph/oxigraph>`_
+    store (RocksDB) in the directory ``PATH``, used through rdflib's API via
+    an oxrdflib store. ``oxigraph:`` with no path is an Oxigraph store kept in
+    memory (fast for big graphs, gone when the process ends).
+``sparql:URL`` or ``sparql:QUERY_URL|UPDATE_URL``
+    A SPARQL 1.1 query/update endpoint (Virtuoso, Fuseki, QLever, GraphDB ...).
+    With one URL, updates are posted to the same URL (Virtuoso's ``/sparql``
+    accepts both; for Fuseki give ``.../query|.../update``).
+
+Every dataset returned here has ``default_union=True``: SPARQL queries and
+``ds.triples`` see the union of all named graphs, exactly like the memory
+store the loader builds.
+
+Writing (``ecokg load``) is all or nothing: :func:`write_all_or_nothing` adds a
+validated dataset to a store in one transaction (Oxigraph) or in one final
+update operation after staging (SPARQL), and an inter-process file lock
+(``PATH.lock``) makes concurrent writers to one Oxigraph store wait for each
+other instead of corrupting it.
+
+Examples
+--------
+>>> from rdflib import URIRef, Literal
+>>> parse_spec("oxigraph:/tmp/kg").kind, parse_spec("oxigraph:/tmp/kg").path
+('oxigraph', '/tmp/kg')
+>>> parse_spec("sparql:http://h/q|http://h/u").update_url
+'http://h/u'
+>>> ds = open_dataset("oxigraph:")       # Oxigraph in memory
+>>> ds.graph(URIRef("http://ex/g")).add((URIRef("http://ex/a"), URIRef("http://ex/p"), Literal("x")))
+<Graph identifier=http://ex/g (<class 'rdflib.graph.Graph'>)>
+>>> [str(o) for o in ds.objects(URIRef("http://ex/a"), URIRef("http://ex/p"))]
+['x']
+>>> ds.value(URIRef("http://ex/a"), URIRef("http://ex/p")) == Literal("x")
+True
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sys
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
+
+from graph.errors import InputError, Problem
+
+__all__ = [
+    "StoreSpec",
+    "StoreLocked",
+    "parse_spec",
+    "open_dataset",
+    "write_all_or_nothing",
+    "store_is_empty",
+    "bulk_load_files",
+    "oxigraph_of",
+    "to_oxigraph",
+    "quads_of",
+    "LOCK_TIMEOUT",
+    "SPARQL_DEFAULT_GRAPH",
+]
+
+#: seconds a process waits for another one's lock on an Oxigraph store
+#: (``ECOKG_LOCK_TIMEOUT`` overrides it)
+LOCK_TIMEOUT = float(os.environ.get("ECOKG_LOCK_TIMEOUT", "300"))
+
+#: SPARQL servers often have no writable default graph: quads of the default
+#: graph are written into this named graph there (queries see the union anyway).
+SPARQL_DEFAULT_GRAPH = URIRef("https://w3id.org/ecokg/id/graph/default")
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_STAGING = "urn:ecokg:staging:"
+_STAGING_TARGET = URIRef("urn:ecokg:staging-target")
+
+
+# --------------------------------------------------------------------------- specs
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    """A parsed ``--store`` value.
+
+    Attributes
+    ----------
+    kind : str
+        ``"memory"``, ``"oxigraph"`` or ``"sparql"``.
+    path : str or None
+        Directory of an Oxigraph store (``None``: Oxigraph in memory).
+    query_url, update_url : str or None
+        SPARQL endpoints.
+    """
+
+    kind: str
+    path: str | None = None
+    query_url: str | None = None
+    update_url: str | None = None
+
+    @property
+    def persistent(self) -> bool:
+        """Whether data written here outlives the process."""
+        return self.kind == "sparql" or (self.kind == "oxigraph" and bool(self.path))
+
+
+class StoreLocked(InputError):
+    """Another process holds the store's lock longer than :data:`LOCK_TIMEOUT`."""
+
+
+def parse_spec(spec: str | None) -> StoreSpec:
+    """Parse a ``--store`` value.
+
+    Raises
+    ------
+    InputError
+        Unknown kind or missing URL.
+
+    Examples
+    --------
+    >>> parse_spec("memory")
+    StoreSpec(kind='memory', path=None, query_url=None, update_url=None)
+    >>> parse_spec("sparql:http://localhost:8890/sparql").update_url
+    'http://localhost:8890/sparql'
+    >>> parse_spec("mongo:x")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InputError: -: unknown store 'mongo:x': use memory, oxigraph:PATH or sparql:URL
+    """
+    if spec is None or spec in ("", "memory"):
+        return StoreSpec("memory")
+    kind, sep, arg = str(spec).partition(":")
+    if sep and kind == "oxigraph":
+        return StoreSpec("oxigraph", path=arg or None)
+    if sep and kind == "sparql" and arg:
+        query_url, _, update_url = arg.partition("|")
+        if query_url.startswith(("http://", "https://")):
+            return StoreSpec("sparql", query_url=query_url, update_url=update_url or query_url)
+    raise InputError(
+        Problem("-", None, f"unknown store {spec!r}: use memory, oxigraph:PATH or sparql:URL")
+    )
+
+
+# --------------------------------------------------------------------------- oxigraph store
+
+
+def _from_ox(term) -> object:
+    """An Oxigraph term as an rdflib term (plain literals stay plain, as in rdflib)."""
+    cls = type(term)
+    if cls is ox.NamedNode:
+        return URIRef(term.value)
+    if cls is ox.Literal:
+        lang = term.language
+        if lang:
+            return Literal(term.value, lang=lang)
+        dt = term.datatype.value
+        if dt == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    if cls is ox.BlankNode:
+        return BNode(term.value)
+    if cls is ox.DefaultGraph:
+        return DATASET_DEFAULT_GRAPH_ID
+    if cls is ox.Triple:  # RDF-star, passed through as a tuple
+        return (_from_ox(term.subject), _from_ox(term.predicate), _from_ox(term.object))
+    raise ValueError(f"unexpected Oxigraph term {term!r}")
+
+
+def _to_ox(term):
+    """An rdflib term (or graph name) as an Oxigraph term."""
+    if term is None:
+        return None
+    if isinstance(term, Graph):
+        term = term.identifier
+    if term == DATASET_DEFAULT_GRAPH_ID:
+        return ox.DefaultGraph()
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(term, language=term.language)
+        if term.datatype:
+            return ox.Literal(term, datatype=ox.NamedNode(term.datatype))
+        return ox.Literal(term)
+    raise ValueError(f"unexpected rdflib term {term!r}")
+
+
+def _make_oxigraph_store_class():
+    from oxrdflib import OxigraphStore
+
+    class _EcoOxigraphStore(OxigraphStore):
+        """oxrdflib's store, returning plain literals as rdflib does and
+        falling back to rdflib's SPARQL engine where Oxigraph cannot bind."""
+
+        def triples(self, triple_pattern, context=None):
+            s, p, o = triple_pattern
+            try:
+                pattern = (_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(context))
+            except (TypeError, ValueError):
+                return iter(())
+            if any(isinstance(t, ox.Literal) for t in pattern[:2]):
+                return iter(())
+            store = self
+
+            def gen():
+                for q in self._inner.quads_for_pattern(*pattern):
+                    g = q.graph_name
+                    gid = DATASET_DEFAULT_GRAPH_ID if type(g) is ox.DefaultGraph else _from_ox(g)
+                    yield (
+                        (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)),
+                        iter((Graph(store=store, identifier=gid),)),
+                    )
+
+            return gen()
+
+        def query(self, query, initNs, initBindings, queryGraph, **kwargs):
+            try:
+                result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            except RuntimeError as err:
+                if initBindings and "does not contain" in str(err):
+                    # Oxigraph substitutes only projected variables: let rdflib evaluate it
+                    raise NotImplementedError(str(err)) from None
+                raise
+            if result.type == "SELECT":
+                raw = result.bindings
+                result.bindings = (
+                    {v: _plain(val) for v, val in row.items()} for row in raw
+                )
+            return result
+
+        def close(self, commit_pending_transaction: bool = False) -> None:
+            handle = getattr(self, "_ecokg_handle", None)
+            self._store = None
+            if handle is not None:
+                self._ecokg_handle = None
+                handle.release()
+
+    return _EcoOxigraphStore
+
+
+def _plain(val):
+    if isinstance(val, Literal) and val.datatype is not None and str(val.datatype) == _XSD_STRING:
+        return Literal(str(val))
+    return val
+
+
+_STORE_CLASS = None
+
+
+def _store_class():
+    global _STORE_CLASS
+    if _STORE_CLASS is None:
+        _STORE_CLASS = _make_oxigraph_store_class()
+    return _STORE_CLASS
+
+
+def _dataset_on(ox_store: ox.Store) -> Dataset:
+    return Dataset(store=_store_class()(store=ox_store), default_union=True)
+
+
+def oxigraph_of(ds: Dataset) -> ox.Store | None:
+    """The ``pyoxigraph.Store`` behind an Oxigraph-backed dataset, else ``None``.
+
+    Use it for fast paths (SPARQL in Rust, quads without rdflib terms).
+
+    Examples
+    --------
+    >>> oxigraph_of(open_dataset("oxigraph:")) is not None
+    True
+    >>> oxigraph_of(open_dataset("memory")) is None
+    True
+    """
+    from oxrdflib import OxigraphStore
+
+    st = ds.store
+    if isinstance(st, OxigraphStore):
+        return st._inner
+    return None
+
+
+# --------------------------------------------------------------------------- locks
+
+
+class _Handle:
+    """An open persistent Oxigraph store plus the file lock this process holds."""
+
+    def __init__(self, path: Path, lock_fd: int, store: ox.Store, exclusive: bool):
+        self.path = path
+        self.lock_fd = lock_fd
+        self.store = store
+        self.exclusive = exclusive
+        self.users = 1
+
+    def release(self) -> None:
+        with _REGISTRY_LOCK:
+            self.users -= 1
+            if self.users > 0:
+                return
+            _REGISTRY.pop(self.path, None)
+            if self.exclusive:
+                try:
+                    self.store.flush()
+                except (OSError, RuntimeError):
+                    pass
+            self.store = None  # RocksDB closes when the last reference goes
+            try:
+                fcntl.flock(self.lock_fd, fcntl.LOCK_UN)
+            finally:
+                os.close(self.lock_fd)
+
+
+_REGISTRY: dict[Path, _Handle] = {}
+_REGISTRY_LOCK = threading.RLock()
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def _flock(fd: int, mode: int, path: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    delay = 0.02
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise StoreLocked(
+                    Problem(
+                        str(path),
+                        None,
+                        f"store is in use by another process (waited {timeout:g} s); "
+                        "try again when it has finished",
+                    )
+                ) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def _open_persistent(path_text: str, *, read_only: bool, timeout: float | None = None) -> _Handle:
+    """Open (or reuse, within this process) the Oxigraph store at ``path_text``."""
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
+    path = Path(path_text).expanduser().absolute()
+    with _REGISTRY_LOCK:
+        handle = _REGISTRY.get(path)
+        if handle is not None and (handle.exclusive or read_only):
+            handle.users += 1
+            return handle
+        if handle is not None:
+            raise StoreLocked(
+                Problem(str(path), None, "store is open read-only in this process; close it before writing")
+            )
+        if path.exists() and not path.is_dir():
+            raise InputError(Problem(str(path), None, "not an Oxigraph store (a file, not a folder)"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _flock(fd, fcntl.LOCK_SH if read_only else fcntl.LOCK_EX, path, timeout)
+            try:
+                if read_only and (path / "CURRENT").exists():
+                    store = ox.Store.read_only(str(path))
+                else:
+                    store = ox.Store(str(path))
+            except OSError as err:
+                raise InputError(Problem(str(path), None, f"cannot open Oxigraph store: {err}")) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        handle = _Handle(path, fd, store, exclusive=not read_only)
+        _REGISTRY[path] = handle
+        return handle
+
+
+@contextmanager
+def _writable(path_text: str, timeout: float | None = None) -> Iterator[ox.Store]:
+    handle = _open_persistent(path_text, read_only=False, timeout=timeout)
+    try:
+        yield handle.store
+    finally:
+        handle.release()
+
+
+# --------------------------------------------------------------------------- open
+
+
+def open_dataset(spec: str | None = "memory", *, read_only: bool = False) -> Dataset:
+    """Open the dataset a ``--store`` value names.
+
+    Parameters
+    ----------
+    spec : str
+        ``memory``, ``oxigraph:PATH``, ``oxigraph:`` (Oxigraph in memory) or
+        ``sparql:URL`` / ``sparql:QUERY_URL|UPDATE_URL``.
+    read_only : bool
+        For ``oxigraph:PATH``: open a read-only view and take a *shared* lock,
+        so many readers can work at once (writers wait for them). By default
+        the store is opened read-write under an *exclusive* lock held until
+        ``ds.close()`` or the end of the process.
+
+    Returns
+    -------
+    rdflib.Dataset
+        With ``default_union=True``: queries see every named graph.
+
+    Raises
+    ------
+    InputError
+        Unknown spec, a store that cannot be opened, or a lock held by
+        another process for longer than :data:`LOCK_TIMEOUT` (``StoreLocked``).
+
+    Examples
+    --------
+    >>> ds = open_dataset("memory")
+    >>> ds.default_union, len(ds)
+    (True, 0)
+    """
+    s = parse_spec(spec)
+    if s.kind == "memory":
+        return Dataset(default_union=True)
+    if s.kind == "oxigraph":
+        if not s.path:
+            return _dataset_on(ox.Store())
+        handle = _open_persistent(s.path, read_only=read_only)
+        ds = _dataset_on(handle.store)
+        ds.store._ecokg_handle = handle  # released by ds.close()
+        return ds
+    return _sparql_dataset(s)
+
+
+def _sparql_dataset(s: StoreSpec) -> Dataset:
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    st = SPARQLUpdateStore(
+        query_endpoint=s.query_url,
+        update_endpoint=s.update_url,
+        method="POST",
+        returnFormat="json",
+        autocommit=True,
+    )
+    return Dataset(store=st, default_union=True)
+
+
+def store_is_empty(spec: str | None) -> bool:
+    """Whether the store holds no quad at all (``memory`` is always empty).
+
+    Examples
+    --------
+    >>> store_is_empty("memory")
+    True
+    """
+    s = parse_spec(spec)
+    if s.kind == "memory" or (s.kind == "oxigraph" and not s.path):
+        return True
+    if s.kind == "oxigraph":
+        path = Path(s.path).expanduser().absolute()
+        if not (path / "CURRENT").exists() and path not in _REGISTRY:
+            return True
+        handle = _open_persistent(s.path, read_only=True)
+        try:
+            return next(iter(handle.store.quads_for_pattern(None, None, None, None)), None) is None
+        finally:
+            handle.release()
+    return not bool(_sparql_select(s, "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }", ask=True))
+
+
+# --------------------------------------------------------------------------- reading fast
+
+
+def quads_of(ds: Dataset) -> Iterator[tuple]:
+    """Every quad of ``ds`` as rdflib terms ``(s, p, o, graph_id)``.
+
+    ``graph_id`` is ``rdflib.graph.DATASET_DEFAULT_GRAPH_ID`` for the
+    default graph. Oxigraph-backed datasets are read straight from the store.
+
+    Examples
+    --------
+    >>> ds = open_dataset("memory")
+    >>> _ = ds.graph(URIRef("http://ex/g")).add((URIRef("http://ex/a"), URIRef("http://ex/p"), Literal(1)))
+    >>> [(str(s), str(g)) for s, p, o, g in quads_of(ds)]
+    [('http://ex/a', 'http://ex/g')]
+    """
+    inner = oxigraph_of(ds)
+    if inner is not None:
+        for q in inner.quads_for_pattern(None, None, None, None):
+            yield (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), _from_ox(q.graph_name))
+        return
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        gid = g.identifier if isinstance(g, Graph) else g
+        yield s, p, o, (DATASET_DEFAULT_GRAPH_ID if gid is None else gid)
+
+
+def _ox_quads(ds: Dataset) -> Iterator[ox.Quad]:
+    inner = oxigraph_of(ds)
+    if inner is not None:
+        yield from inner.quads_for_pattern(None, None, None, None)
+        return
+    for s, p, o, g in quads_of(ds):
+        yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(g))
+
+
+def to_oxigraph(ds: Dataset) -> ox.Store:
+    """An Oxigraph store holding ``ds`` (the one behind it, or an in-memory copy).
+
+    Views and analyses can run SPARQL there (in Rust) and read ``.value`` of
+    the terms, without building rdflib terms.
+
+    Examples
+    --------
+    >>> ds = open_dataset("memory")
+    >>> ds.add((URIRef("http://ex/a"), URIRef("http://ex/p"), Literal("x")))  # doctest: +ELLIPSIS
+    <Graph identifier=...>
+    >>> len(to_oxigraph(ds))
+    1
+    """
+    inner = oxigraph_of(ds)
+    if inner is not None:
+        return inner
+    st = ox.Store()
+    st.bulk_extend(_ox_quads(ds))
+    return st
+
+
+# --------------------------------------------------------------------------- bulk loading
+
+
+def _progress(total: int | None, desc: str, progress: bool | None):
+    """A tqdm bar on stderr when it is a terminal (or ``progress=True``)."""
+    show = sys.stderr.isatty() if progress is None else progress
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="B", unit_scale=True, disable=not show, file=sys.stderr)
+
+
+def bulk_load_files(
+    ds: Dataset,
+    paths: Sequence[str | os.PathLike],
+    *,
+    graphs: Sequence[URIRef | None] | None = None,
+    progress: bool | None = None,
+) -> int:
+    """Parse RDF files straight into the Oxigraph store behind ``ds`` (no rdflib terms).
+
+    The fast path for big files: pyoxigraph parses (a conformant parser) and
+    writes into its store in Rust, at about a million triples a second.
+
+    Parameters
+    ----------
+    ds : rdflib.Dataset
+        An Oxigraph-backed dataset (``open_dataset("oxigraph:")`` or
+        ``oxigraph:PATH``).
+    paths : sequence of path-like
+        RDF files (``.ttl .nt .nq .trig .jsonld .rdf .owl .xml``, optionally
+        ``.gz``).
+    graphs : sequence, optional
+        For each path, the named graph its triples go to (``None``: the
+        file's ``file://`` URI). Quads of N-Quads/TriG keep their own graphs.
+    progress : bool, optional
+        Show a progress bar on stderr (default: when stderr is a terminal).
+
+    Returns
+    -------
+    int
+        Number of quads in the store afterwards.
+
+    Raises
+    ------
+    InputError
+        Syntax errors with file and line. The load of each file is one
+        transaction: on an error nothing of that file is kept.
+    ValueError
+        ``ds`` is not Oxigraph-backed.
+    """
+    from graph.rdfparse import rdf_format
+
+    inner = oxigraph_of(ds)
+    if inner is None:
+        raise ValueError("bulk_load_files needs an Oxigraph-backed dataset (open_dataset('oxigraph:...'))")
+    paths = [Path(p) for p in paths]
+    total = sum(p.stat().st_size for p in paths if p.exists())
+    with _progress(total, "loading", progress) as bar:
+        for i, path in enumerate(paths):
+            fmt = rdf_format(path)
+            if fmt is None:
+                raise InputError(Problem(str(path), None, "not an RDF file (unknown extension)"))
+            target = graphs[i] if graphs is not None and graphs[i] is not None else URIRef(path.resolve().as_uri())
+            to_graph = _to_ox(target)
+            try:
+                with _open_binary(path) as fh:
+                    inner.load(
+                        _Counting(fh, bar),
+                        format=fmt,
+                        base_iri=path.resolve().as_uri(),
+                        to_graph=to_graph if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else None,
+                    )
+            except SyntaxError as err:
+                line = getattr(err, "lineno", None)
+                raise InputError(Problem(str(path), line, _syntax_message(err))) from None
+            except OSError as err:
+                raise InputError(Problem(str(path), None, f"cannot read: {err.strerror or err}")) from None
+    return len(inner)
+
+
+def _syntax_message(err: SyntaxError) -> str:
+    msg = str(err.msg if getattr(err, "msg", None) else err)
+    return msg.splitlines()[0] if msg else "syntax error"
+
+
+def _open_binary(path: Path):
+    if path.name.lower().endswith(".gz"):
+        import gzip
+
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+class _Counting:
+    """A binary reader that advances a progress bar."""
+
+    def __init__(self, fh, bar):
+        self._fh = fh
+        self._bar = bar
+        self._raw = getattr(fh, "fileobj", None) or fh  # compressed position for .gz
+        self._last = 0
+
+    def read(self, n=-1):
+        data = self._fh.read(n)
+        if self._bar is not None and not self._bar.disable:
+            try:
+                pos = self._raw.tell()
+            except (OSError, ValueError):
+                pos = self._last + len(data)
+            self._bar.update(max(0, pos - self._last))
+            self._last = pos
+        return data
+
+    def readinto(self, b):
+        data = self.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+    def readable(self):
+        return True
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_all_or_nothing(
+    ds_new: Dataset,
+    spec: str,
+    *,
+    progress: bool | None = None,
+    batch_size: int = 2000,
+    timeout: float | None = None,
+) -> int:
+    """Add every quad of a validated dataset to a persistent store, all or nothing.
+
+    Validate first (the caller does); then:
+
+    - ``oxigraph:PATH``: take the store's exclusive file lock (waiting for
+      other writers and readers), then add all quads in **one transaction**
+      (``pyoxigraph.Store.extend``): either all are written or none.
+    - ``sparql:URL``: small loads go in one ``INSERT DATA`` request; bigger
+      ones are staged into fresh staging graphs, batch by batch (blank-node
+      structures never split across requests), then copied into their
+      target graphs by **one** ``INSERT ... WHERE`` operation and the staging
+      graphs dropped. If any request fails, the staging graphs are dropped and
+      the target graphs are unchanged. Quads of the default graph go to
+      :data:`SPARQL_DEFAULT_GRAPH`.
+    - ``memory``: nothing persists; raises ``InputError``.
+
+    Loads add to what the store holds (RDF is a set: loading the same file
+    twice adds nothing new, except fresh blank nodes).
+
+    Returns
+    -------
+    int
+        Number of quads sent.
+
+    Raises
+    ------
+    InputError
+        Not a persistent store, a store that cannot be opened, a lock held
+        too long, or the server refused the data.
+    """
+    s = parse_spec(spec)
+    if not s.persistent:
+        raise InputError(Problem("-", None, f"--store {spec!r} does not persist: use oxigraph:PATH or sparql:URL"))
+    if s.kind == "oxigraph":
+        return _write_oxigraph(ds_new, s.path, progress=progress, timeout=timeout)
+    return _write_sparql(ds_new, s, progress=progress, batch_size=batch_size)
+
+
+def _write_oxigraph(ds_new: Dataset, path: str, *, progress: bool | None, timeout: float | None) -> int:
+    inner = oxigraph_of(ds_new)
+    if inner is not None and _same_store(inner, path):
+        return 0  # the dataset already is the store
+    quads = list(_ox_quads(ds_new))
+    with _writable(path, timeout=timeout) as store:
+        with _progress(len(quads), "writing", progress) as bar:
+            bar.unit, bar.unit_scale = "quad", True
+            store.extend(quads)  # one transaction: all or nothing
+            bar.update(len(quads))
+        store.flush()
+    return len(quads)
+
+
+def _same_store(inner: ox.Store, path: str) -> bool:
+    handle = _REGISTRY.get(Path(path).expanduser().absolute())
+    return handle is not None and handle.store is inner
+
+
+# --------------------------------------------------------------------------- SPARQL
+
+
+def _http(url: str, data: dict, accept: str, *, timeout: float = 600) -> bytes:
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    body = urllib.parse.urlencode(data).encode("utf-8")
+    req = urllib.request.Request(
+        url,
+        data=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": accept},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.read()
+    except urllib.error.HTTPError as err:
+        detail = err.read().decode("utf-8", "replace").strip().splitlines()
+        raise InputError(Problem(url, None, f"SPARQL server refused the request ({err.code}): {' '.join(detail)[:300]}")) from None
+    except (urllib.error.URLError, OSError) as err:
+        raise InputError(Problem(url, None, f"cannot reach SPARQL server: {getattr(err, 'reason', err)}")) from None
+
+
+def _sparql_update(s: StoreSpec, update: str) -> None:
+    _http(s.update_url, {"update": update}, "*/*")
+
+
+def _sparql_select(s: StoreSpec, query: str, *, ask: bool = False):
+    import json
+
+    raw = _http(s.query_url, {"query": query}, "application/sparql-results+json")
+    doc = json.loads(raw.decode("utf-8"))
+    if ask:
+        return doc.get("boolean", False)
+    return doc["results"]["bindings"]
+
+
+def _nt(term) -> str:
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype) == _XSD_STRING:
+        term = Literal(str(term))
+    return term.n3()
+
+
+def _sparql_groups(quads: list[tuple], batch_size: int) -> list[list[tuple]]:
+    """Quads in batches; quads sharing blank nodes (transitively) stay together."""
+    parent: dict = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for s, _p, o, _g in quads:
+        if isinstance(s, BNode) and isinstance(o, BNode):
+            a, b = find(s), find(o)
+            if a != b:
+                parent[a] = b
+    components: dict = {}
+    plain: list[tuple] = []
+    for q in quads:
+        b = q[0] if isinstance(q[0], BNode) else (q[2] if isinstance(q[2], BNode) else None)
+        if b is None:
+            plain.append(q)
+        else:
+            components.setdefault(find(b), []).append(q)
+    batches: list[list[tuple]] = []
+    current: list[tuple] = []
+    for comp in components.values():
+        if current and len(current) + len(comp) > batch_size:
+            batches.append(current)
+            current = []
+        current.extend(comp)
+    for q in plain:
+        if len(current) >= batch_size:
+            batches.append(current)
+            current = []
+        current.append(q)
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _insert_data(quads: Iterable[tuple], graph_of) -> str:
+    by_graph: dict = {}
+    for s, p, o, g in quads:
+        by_graph.setdefault(graph_of(g), []).append(f"{_nt(s)} {_nt(p)} {_nt(o)} .")
+    parts = [f"GRAPH <{g}> {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
+    return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
+
+
+def _write_sparql(ds_new: Dataset, s: StoreSpec, *, progress: bool | None, batch_size: int) -> int:
+    quads = list(quads_of(ds_new))
+    if not quads:
+        return 0
+
+    def target(g):
+        return SPARQL_DEFAULT_GRAPH if g == DATASET_DEFAULT_GRAPH_ID or g is None else g
+
+    if len(quads) <= batch_size:
+        _sparql_update(s, _insert_data(quads, target))
+        return len(quads)
+
+    run = f"{_STAGING}{uuid.uuid4().hex}"
+    control = URIRef(run)
+    staging: dict = {}
+
+    def stage(g):
+        t = target(g)
+        if t not in staging:
+            staging[t] = URIRef(f"{run}:{len(staging)}")
+        return staging[t]
+
+    batches = _sparql_groups(quads, batch_size)
+    try:
+        with _progress(len(quads), "writing", progress) as bar:
+            bar.unit, bar.unit_scale = "quad", True
+            for batch in batches:
+                _sparql_update(s, _insert_data(batch, stage))
+                bar.update(len(batch))
+        control_quads = [(st, _STAGING_TARGET, t, control) for t, st in staging.items()]
+        for batch in _sparql_groups(control_quads, batch_size):
+            _sparql_update(s, _insert_data(batch, lambda g: g))
+        _sparql_update(
+            s,
+            "INSERT { GRAPH ?g { ?s ?p ?o } } WHERE { "
+            f"GRAPH <{control}> {{ ?sg <{_STAGING_TARGET}> ?g }} GRAPH ?sg {{ ?s ?p ?o }} }}",
+        )
+    finally:
+        for st in list(staging.values()) + [control]:
+            try:
+                _sparql_update(s, f"DROP SILENT GRAPH <{st}>")
+            except InputError:
+                pass
+    return len(quads)
