@@ -1,0 +1,635 @@
+"""Overlapping initiatives: the same kind of offer being built in several places.
+
+The analysis reads *initiative records* (``graph/queries/initiatives.rq``:
+label, description, region, focus areas, partners, funders, period, budget of
+every ``eco:Initiative`` and ``eco:Partnership``) and returns pairs of
+initiatives that look like the same offer, each with a score and the reasons.
+
+Method
+------
+1. **Candidates by text.** Each initiative's text is its label and its
+   description. :mod:`graph.textsim` turns the texts into Danish TF-IDF vectors
+   (stems without stop words, plus character 4-5-grams) and finds for every
+   initiative its ``k = 20`` nearest neighbours with a combined cosine of at
+   least ``TEXT_FLOOR = 0.1`` by a blocked sparse matrix product. No pair is
+   ever compared in Python one by one, so the cost grows roughly linearly with
+   the number of initiatives. Pairs whose texts have (almost) nothing in common
+   are never reported, whatever else they share.
+2. **Signals** of each candidate pair, all in 0..1:
+
+   ========  ======  =================================================  ==============================
+   signal    weight  value                                              known when
+   ========  ======  =================================================  ==============================
+   text      0.70    combined cosine of the two texts                   always
+   focus     0.15    Jaccard overlap of the focus areas                 both have a focus area
+   partners  0.05    shared partners / partners of the smaller side     both have a partner
+   funders   0.05    1 if they share a funder, else 0                   both have a funder
+   period    0.05    1 if the periods overlap, else 0                   both have a start or an end
+   ========  ======  =================================================  ==============================
+
+3. **Score** = ``sum(weight * value)`` over the signals, where the weight of
+   every signal that is *not known* for the pair is given to ``text``. So a pair
+   of bare descriptions is scored by its text similarity alone, and metadata
+   moves the score only where both initiatives have it: agreeing focus areas,
+   partners, funders and periods raise it, different focus areas or disjoint
+   periods lower it. The score is in 0..1.
+4. **Filter.** Pairs scoring at least ``min_score`` (default
+   :data:`DEFAULT_MIN_SCORE`, chosen on the labelled evaluation set in
+   ``data/eval/overlaps/``, see ``docs/overlaps.md``) are kept. By default only
+   pairs in *different* regions are reported: a pair is "same region" when
+   both initiatives have a region and they share one. Pairs where a region is
+   unknown (national programmes, missing data) are reported, with the reason
+   "region unknown: ...", because a national offer duplicating a regional one
+   is exactly what a committee wants to see. ``same_region=True`` reports
+   pairs inside one region too.
+5. **Verdicts** (:mod:`graph.verdicts`): pairs a curator dismissed
+   (complementary, unrelated) are hidden; confirmed duplicates are always
+   reported, with ``verdict="duplicate"``, whatever their score.
+
+Reasons name the evidence in words: ``descriptions similar (0.64): hjemmemonitorering,
+KOL, iltmætning`` (the shared words that weigh most, as they are written in the
+first description), ``same focus area: Telemedicin``, ``shared partner: Medi-Dose
+ApS``, ``shared funder: Region Syddanmark``, ``periods overlap 2018–2019``,
+``different regions: Nordjylland / Syddanmark``.
+
+Groups (:func:`overlap_groups`) are connected components of three or more
+initiatives over the reported pairs, marked as cliques when every pair in them
+is reported.
+
+Examples
+--------
+>>> from rdflib import Dataset
+>>> ds = Dataset(default_union=True).parse(format="trig", data='''
+... @prefix eco: <https://w3id.org/ecokg/def#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+... @prefix schema: <https://schema.org/> . @prefix dcterms: <http://purl.org/dc/terms/> .
+... @prefix ex: <https://w3id.org/ecokg/id/> .
+... ex:nord a eco:Region ; skos:prefLabel "Region Nordjylland"@da .
+... ex:syd a eco:Region ; skos:prefLabel "Region Syddanmark"@da .
+... ex:a a eco:Initiative ; skos:prefLabel "TeleKOL Nord"@da ; schema:location ex:nord ;
+...   dcterms:description "Hjemmemonitorering af KOL-patienter: patienten måler iltmætning og puls hjemme med en tablet."@da .
+... ex:b a eco:Initiative ; skos:prefLabel "KOL i eget hjem"@da ; schema:location ex:syd ;
+...   dcterms:description "KOL-patienter måler selv iltmætning og puls i eget hjem og sender målingerne via tablet til sygehuset."@da .
+... ex:c a eco:Initiative ; skos:prefLabel "Eksportnetværk"@da ; schema:location ex:syd ;
+...   dcterms:description "Netværk der hjælper små virksomheder med eksport til Tyskland."@da .
+... ''')
+>>> [(o.a.label, o.b.label) for o in overlapping_initiatives(ds, min_score=0.2)]
+[('KOL i eget hjem', 'TeleKOL Nord')]
+>>> overlapping_initiatives(ds, min_score=0.2)[0].reasons[-1]
+'different regions: Syddanmark / Nordjylland'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from graph import textsim
+from graph.verdicts import Verdict, read_verdicts, resolve_verdicts
+
+__all__ = [
+    "DEFAULT_MIN_SCORE",
+    "WEIGHTS",
+    "TEXT_FLOOR",
+    "NEIGHBOURS",
+    "InitiativeRef",
+    "InitiativeRecord",
+    "Overlap",
+    "OverlapGroup",
+    "initiative_records",
+    "find_overlaps",
+    "overlapping_initiatives",
+    "overlap_groups",
+]
+
+#: default threshold on the score (chosen on data/eval/overlaps, see docs/overlaps.md)
+DEFAULT_MIN_SCORE = 0.35
+#: weight of each signal; weights of unknown signals go to "text"
+WEIGHTS: dict[str, float] = {"text": 0.70, "focus": 0.15, "partners": 0.05, "funders": 0.05, "period": 0.05}
+#: pairs whose texts are less similar than this are never candidates
+TEXT_FLOOR = 0.1
+#: nearest neighbours per initiative in candidate generation
+NEIGHBOURS = 20
+
+_SIGNALS = ("text", "focus", "partners", "funders", "period")
+
+
+@dataclass(frozen=True)
+class InitiativeRef:
+    """An initiative as shown in a result: IRI, Danish label, region label (or ``None``)."""
+
+    iri: str
+    label: str
+    region: str | None
+
+    def as_dict(self) -> dict:
+        return {"iri": self.iri, "label": self.label, "region": self.region}
+
+
+@dataclass(frozen=True)
+class InitiativeRecord:
+    """What the analysis reads about one initiative.
+
+    Multi-valued fields are tuples of ``(iri, label)`` pairs, sorted.
+
+    Attributes
+    ----------
+    iri, label : str
+    description : str
+    regions : tuple of (iri, label)
+    focus_areas, partners, funders : tuple of (iri, label)
+    start, end : datetime.date or None
+    budget : float or None
+    """
+
+    iri: str
+    label: str
+    description: str = ""
+    regions: tuple[tuple[str, str], ...] = ()
+    focus_areas: tuple[tuple[str, str], ...] = ()
+    partners: tuple[tuple[str, str], ...] = ()
+    funders: tuple[tuple[str, str], ...] = ()
+    start: date | None = None
+    end: date | None = None
+    budget: float | None = None
+
+    @property
+    def text(self) -> str:
+        """Label and description: what text similarity compares."""
+        return f"{self.label}. {self.description}" if self.description else self.label
+
+    @property
+    def region_label(self) -> str | None:
+        return ", ".join(lab for _iri, lab in self.regions) or None
+
+    def ref(self) -> InitiativeRef:
+        return InitiativeRef(self.iri, self.label, self.region_label)
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """A pair of initiatives that look like the same offer.
+
+    Attributes
+    ----------
+    a, b : InitiativeRef
+        The two initiatives (``a`` has the smaller label).
+    score : float
+        0..1, see the module docstring.
+    reasons : tuple of str
+        Human-readable evidence, most important first.
+    signals : dict
+        Each signal's value in 0..1, or ``None`` when unknown for the pair.
+    verdict : str or None
+        ``"duplicate"`` when a curator confirmed the pair.
+    """
+
+    a: InitiativeRef
+    b: InitiativeRef
+    score: float
+    reasons: tuple[str, ...]
+    signals: dict = field(default_factory=dict, compare=False, hash=False)
+    verdict: str | None = None
+
+    def as_dict(self) -> dict:
+        """The contract's JSON form (``a``, ``b``, ``score``, ``reasons``) plus ``signals`` and ``verdict``."""
+        return {
+            "a": self.a.as_dict(),
+            "b": self.b.as_dict(),
+            "score": round(self.score, 4),
+            "reasons": list(self.reasons),
+            "signals": {k: (None if v is None else round(v, 4)) for k, v in self.signals.items()},
+            "verdict": self.verdict,
+        }
+
+
+@dataclass(frozen=True)
+class OverlapGroup:
+    """Three or more initiatives connected by overlaps.
+
+    Attributes
+    ----------
+    members : tuple of InitiativeRef
+        Sorted by label.
+    pairs : tuple of Overlap
+        The reported pairs inside the group, best first.
+    score : float
+        Mean score of those pairs.
+    clique : bool
+        Whether every pair of members is reported.
+    regions : tuple of str
+        Distinct regions of the members.
+    """
+
+    members: tuple[InitiativeRef, ...]
+    pairs: tuple[Overlap, ...]
+    score: float
+    clique: bool
+    regions: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        return {
+            "members": [m.as_dict() for m in self.members],
+            "score": round(self.score, 4),
+            "clique": self.clique,
+            "regions": list(self.regions),
+            "pairs": [[p.a.iri, p.b.iri] for p in self.pairs],
+        }
+
+
+# --------------------------------------------------------------------------- records
+
+
+def initiative_records(ds) -> list[InitiativeRecord]:
+    """Read every initiative of a dataset with the saved query ``initiatives``.
+
+    Parameters
+    ----------
+    ds : rdflib.Dataset or Graph
+        With ``default_union=True`` for a Dataset.
+
+    Returns
+    -------
+    list of InitiativeRecord
+        Sorted by IRI.
+    """
+    from graph.labels import label
+    from graph.periods import as_date
+    from graph.queries import load_query
+    from rdflib import URIRef
+
+    names: dict[str, str] = {}
+
+    def named(iris: str | None) -> tuple[tuple[str, str], ...]:
+        out = []
+        for iri in sorted(set((iris or "").split())):
+            if iri not in names:
+                names[iri] = label(ds, URIRef(iri))
+            out.append((iri, names[iri]))
+        return tuple(sorted(out, key=lambda t: (t[1], t[0])))
+
+    records = []
+    for row in ds.query(load_query("initiatives")):
+        iri = str(row.i)
+        lab = row.labelDanish or row.label
+        desc = row.descriptionDanish or row.description
+        budget = None
+        if row.budget is not None:
+            try:
+                budget = float(row.budget.toPython())
+            except (TypeError, ValueError):
+                budget = None
+        records.append(
+            InitiativeRecord(
+                iri=iri,
+                label=str(lab) if lab is not None else label(ds, row.i),
+                description=str(desc) if desc is not None else "",
+                regions=named(row.regions),
+                focus_areas=named(row.focusAreas),
+                partners=named(row.partners),
+                funders=named(row.funders),
+                start=as_date(row.start),
+                end=as_date(row.end),
+                budget=budget,
+            )
+        )
+    return records
+
+
+# --------------------------------------------------------------------------- signals
+
+
+def _membership(records: Sequence[InitiativeRecord], attr: str) -> sp.csr_matrix:
+    """Records x distinct IRIs of a multi-valued field, 0/1."""
+    ids: dict[str, int] = {}
+    rows, cols = [], []
+    for n, rec in enumerate(records):
+        for iri, _lab in getattr(rec, attr):
+            rows.append(n)
+            cols.append(ids.setdefault(iri, len(ids)))
+    return sp.csr_matrix(
+        (np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+        shape=(len(records), max(1, len(ids))),
+    )
+
+
+def _row_dots(m: sp.csr_matrix, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    return np.asarray(m[r].multiply(m[c]).sum(axis=1)).ravel()
+
+
+@dataclass(frozen=True, eq=False)
+class _Signals:
+    values: dict[str, np.ndarray]  # each signal's value per pair (0 when unknown)
+    known: dict[str, np.ndarray]  # bool per pair
+    same_region: np.ndarray  # bool: both regions known and shared
+    score: np.ndarray
+
+
+def _signals(records: Sequence[InitiativeRecord], rows: np.ndarray, cols: np.ndarray, text: np.ndarray) -> _Signals:
+    values: dict[str, np.ndarray] = {"text": text}
+    known: dict[str, np.ndarray] = {"text": np.ones(len(rows), dtype=bool)}
+    for name, attr, kind in (
+        ("focus", "focus_areas", "jaccard"),
+        ("partners", "partners", "overlap"),
+        ("funders", "funders", "any"),
+    ):
+        m = _membership(records, attr)
+        size = np.asarray(m.sum(axis=1)).ravel()
+        inter = _row_dots(m, rows, cols)
+        sa, sb = size[rows], size[cols]
+        ok = (sa > 0) & (sb > 0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if kind == "jaccard":
+                v = inter / (sa + sb - inter)
+            elif kind == "overlap":
+                v = inter / np.minimum(sa, sb)
+            else:
+                v = (inter > 0).astype(float)
+        values[name] = np.where(ok, np.nan_to_num(v), 0.0)
+        known[name] = ok
+    lo = np.array([r.start.toordinal() if r.start else -np.inf for r in records])
+    hi = np.array([r.end.toordinal() if r.end else np.inf for r in records])
+    has = np.array([r.start is not None or r.end is not None for r in records])
+    ok = has[rows] & has[cols]
+    overlap = np.maximum(lo[rows], lo[cols]) <= np.minimum(hi[rows], hi[cols])
+    values["period"] = np.where(ok, overlap.astype(float), 0.0)
+    known["period"] = ok
+    reg = _membership(records, "regions")
+    reg_size = np.asarray(reg.sum(axis=1)).ravel()
+    same_region = (_row_dots(reg, rows, cols) > 0) & (reg_size[rows] > 0) & (reg_size[cols] > 0)
+    score = np.zeros(len(rows))
+    text_weight = np.full(len(rows), WEIGHTS["text"])
+    for name in _SIGNALS[1:]:
+        score += WEIGHTS[name] * values[name] * known[name]
+        text_weight += WEIGHTS[name] * ~known[name]
+    score += text_weight * text
+    return _Signals(values, known, same_region, np.clip(score, 0.0, 1.0))
+
+
+def _short_region(label: str) -> str:
+    return label[len("Region ") :] if label.startswith("Region ") else label
+
+
+def _years(lo: date | None, hi: date | None) -> str:
+    if lo and hi:
+        return f"{lo.year}" if lo.year == hi.year else f"{lo.year}–{hi.year}"
+    if lo:
+        return f"from {lo.year}"
+    if hi:
+        return f"until {hi.year}"
+    return ""
+
+
+def _reasons(index: textsim.TextIndex, ra: InitiativeRecord, rb: InitiativeRecord, i: int, j: int,
+             sig: dict, verdict: Verdict | None) -> tuple[str, ...]:
+    reasons = []
+    if verdict is not None and verdict.verdict == "duplicate":
+        reasons.append("confirmed duplicate by a curator" + (f": {verdict.note}" if verdict.note else ""))
+    terms = textsim.shared_terms(index, i, j, top=4)
+    text = f"descriptions similar ({sig['text']:.2f})"
+    reasons.append(f"{text}: {', '.join(terms)}" if terms else text)
+    fb = dict(rb.focus_areas)
+    shared_focus = [lab for iri, lab in ra.focus_areas if iri in fb]
+    reasons.extend(f"same focus area: {lab}" for lab in shared_focus)
+    if sig["focus"] is not None and not shared_focus:
+        reasons.append(
+            "different focus areas: "
+            + f"{', '.join(l for _i, l in ra.focus_areas)} / {', '.join(l for _i, l in rb.focus_areas)}"
+        )
+    pb = dict(rb.partners)
+    reasons.extend(f"shared partner: {lab}" for iri, lab in ra.partners if iri in pb)
+    fub = dict(rb.funders)
+    reasons.extend(f"shared funder: {lab}" for iri, lab in ra.funders if iri in fub)
+    if sig["period"] is not None:
+        if sig["period"]:
+            starts = [d for d in (ra.start, rb.start) if d]
+            ends = [d for d in (ra.end, rb.end) if d]
+            span = _years(max(starts) if starts else None, min(ends) if ends else None)
+            reasons.append(f"periods overlap {span}".rstrip())
+        else:
+            reasons.append(
+                f"periods do not overlap: {_years(ra.start, ra.end)} / {_years(rb.start, rb.end)}"
+            )
+    if ra.regions and rb.regions:
+        la = ", ".join(_short_region(l) for _i, l in ra.regions)
+        lb = ", ".join(_short_region(l) for _i, l in rb.regions)
+        if set(dict(ra.regions)) & set(dict(rb.regions)):
+            reasons.append(f"same region: {la}")
+        else:
+            reasons.append(f"different regions: {la} / {lb}")
+    else:
+        unknown = [r.label for r in (ra, rb) if not r.regions]
+        reasons.append(f"region unknown: {' / '.join(unknown)}")
+    return tuple(reasons)
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def _resolve(verdicts, records: Sequence[InitiativeRecord]) -> dict[frozenset[str], Verdict]:
+    if verdicts is None:
+        return {}
+    if isinstance(verdicts, Mapping):
+        return dict(verdicts)
+    if isinstance(verdicts, (str, Path)):
+        verdicts = read_verdicts(verdicts)
+    return resolve_verdicts(verdicts, [(r.iri, r.label) for r in records])
+
+
+def find_overlaps(
+    records: Sequence[InitiativeRecord],
+    *,
+    min_score: float | None = None,
+    same_region: bool = False,
+    as_of: date | str | None = None,
+    verdicts=None,
+) -> list[Overlap]:
+    """Overlapping pairs among initiative records (the engine of :func:`overlapping_initiatives`).
+
+    Parameters and result as :func:`overlapping_initiatives`; ``records`` come
+    from :func:`initiative_records` or are built directly (benchmarks, tests).
+    """
+    from graph.periods import is_active, parse_date
+
+    if min_score is None:
+        min_score = DEFAULT_MIN_SCORE
+    if not 0.0 <= float(min_score) <= 1.0:
+        from graph.errors import InputError, Problem
+
+        raise InputError([Problem("-", None, f"--min-score must be between 0 and 1, not {min_score}")])
+    as_of = parse_date(as_of)
+    table = _resolve(verdicts, records)
+    active = [r for r in records if is_active(r.start, r.end, as_of)]
+    if len(active) < 2:
+        return []
+    index = textsim.build_index([r.text for r in active])
+    cand = textsim.neighbours(index, k=NEIGHBOURS, floor=TEXT_FLOOR)
+    rows, cols, text = cand.rows, cand.cols, cand.sims
+    # confirmed duplicates are scored even when they are not text neighbours
+    if table:
+        pos = {r.iri: n for n, r in enumerate(active)}
+        have = set(zip(rows.tolist(), cols.tolist()))
+        extra = []
+        for key, v in table.items():
+            if v.verdict != "duplicate" or not key <= pos.keys():
+                continue
+            i, j = sorted(pos[iri] for iri in key)
+            if (i, j) not in have:
+                extra.append((i, j))
+        if extra:
+            er = np.array([e[0] for e in extra], dtype=np.int64)
+            ec = np.array([e[1] for e in extra], dtype=np.int64)
+            rows = np.concatenate([rows, er])
+            cols = np.concatenate([cols, ec])
+            text = np.concatenate([text, textsim.pair_similarities(index, er, ec)])
+    if not len(rows):
+        return []
+    sig = _signals(active, rows, cols, text)
+    keep = sig.score >= min_score
+    if not same_region:
+        keep &= ~sig.same_region
+    confirmed = np.zeros(len(rows), dtype=bool)
+    if table:
+        for n, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+            v = table.get(frozenset({active[i].iri, active[j].iri}))
+            if v is not None:
+                keep[n] = not v.dismissed and (keep[n] or v.verdict == "duplicate")
+                confirmed[n] = v.verdict == "duplicate"
+    result = []
+    for n in np.flatnonzero(keep):
+        i, j = int(rows[n]), int(cols[n])
+        ra, rb = active[i], active[j]
+        if (rb.label, rb.iri) < (ra.label, ra.iri):
+            ra, rb, i, j = rb, ra, j, i
+        s = {name: (float(sig.values[name][n]) if sig.known[name][n] else None) for name in _SIGNALS}
+        v = table.get(frozenset({ra.iri, rb.iri})) if table else None
+        result.append(
+            Overlap(
+                a=ra.ref(),
+                b=rb.ref(),
+                score=float(sig.score[n]),
+                reasons=_reasons(index, ra, rb, i, j, s, v),
+                signals=s,
+                verdict="duplicate" if confirmed[n] else None,
+            )
+        )
+    result.sort(key=lambda o: (-o.score, o.a.label, o.b.label, o.a.iri, o.b.iri))
+    return result
+
+
+def overlapping_initiatives(
+    ds,
+    *,
+    min_score: float | None = None,
+    same_region: bool = False,
+    as_of: date | str | None = None,
+    verdicts=None,
+) -> list[Overlap]:
+    """Pairs of initiatives that look like the same offer, best first, with reasons.
+
+    Parameters
+    ----------
+    ds : rdflib.Dataset
+        The knowledge graph (``default_union=True``).
+    min_score : float, optional
+        Report pairs scoring at least this (0..1); default :data:`DEFAULT_MIN_SCORE`.
+    same_region : bool
+        Also report pairs of initiatives in the same region (default: only
+        pairs across regions, or with a region unknown).
+    as_of : datetime.date or str, optional
+        Only initiatives active on that date (start <= as_of <= end; a missing
+        end is open).
+    verdicts : path, list of Verdict, or dict, optional
+        Curator verdicts (:mod:`graph.verdicts`): dismissed pairs are hidden,
+        confirmed duplicates always reported and marked.
+
+    Returns
+    -------
+    list of Overlap
+        Sorted by score, highest first.
+
+    Raises
+    ------
+    InputError
+        Bad ``min_score``, ``as_of`` or verdict file.
+
+    Notes
+    -----
+    Reads, per initiative: ``skos:prefLabel``, ``dcterms:description``,
+    ``schema:location`` (region, directly or via a municipality),
+    ``dcterms:subject`` focus areas, ``eco:partnerIn`` / ``org:memberOf``
+    partners, ``schema:funder`` (direct or through a grant),
+    ``schema:startDate`` / ``schema:endDate``. See the module docstring for
+    the score.
+    """
+    return find_overlaps(
+        initiative_records(ds), min_score=min_score, same_region=same_region, as_of=as_of, verdicts=verdicts
+    )
+
+
+def overlap_groups(pairs: Iterable[Overlap], *, min_size: int = 3) -> list[OverlapGroup]:
+    """Groups of ``min_size`` or more initiatives connected by overlapping pairs.
+
+    Parameters
+    ----------
+    pairs : iterable of Overlap
+        Usually the result of :func:`overlapping_initiatives`.
+    min_size : int
+        Smallest group reported (default 3).
+
+    Returns
+    -------
+    list of OverlapGroup
+        Connected components of the pair graph, largest and best first.
+
+    Examples
+    --------
+    >>> r = lambda x: InitiativeRef(x, x.upper(), None)
+    >>> ps = [Overlap(r("a"), r("b"), 0.8, ()), Overlap(r("b"), r("c"), 0.6, ()), Overlap(r("d"), r("e"), 0.9, ())]
+    >>> [([m.label for m in g.members], g.clique) for g in overlap_groups(ps)]
+    [(['A', 'B', 'C'], False)]
+    """
+    pairs = list(pairs)
+    refs: dict[str, InitiativeRef] = {}
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        for ref in (p.a, p.b):
+            refs.setdefault(ref.iri, ref)
+            parent.setdefault(ref.iri, ref.iri)
+        ra, rb = root(p.a.iri), root(p.b.iri)
+        if ra != rb:
+            parent[ra] = rb
+    components: dict[str, list[str]] = {}
+    for iri in refs:
+        components.setdefault(root(iri), []).append(iri)
+    groups = []
+    for members in components.values():
+        if len(members) < min_size:
+            continue
+        inside = set(members)
+        gp = tuple(sorted((p for p in pairs if p.a.iri in inside), key=lambda p: -p.score))
+        distinct = {frozenset({p.a.iri, p.b.iri}) for p in gp}
+        n = len(members)
+        regions = sorted({refs[m].region for m in members if refs[m].region})
+        groups.append(
+            OverlapGroup(
+                members=tuple(sorted((refs[m] for m in members), key=lambda r: (r.label, r.iri))),
+                pairs=gp,
+                score=float(np.mean([p.score for p in gp])),
+                clique=len(distinct) == n * (n - 1) // 2,
+                regions=tuple(regions),
+            )
+        )
+    groups.sort(key=lambda g: (-len(g.members), -g.score, g.members[0].label))
+    return groups
