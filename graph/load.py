@@ -41,13 +41,12 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from rdflib import Dataset, Literal, URIRef  # noqa: F401 - Literal is used in the doctest
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph import vocab
 from graph.errors import InputError, Problem
 from graph.rdfparse import is_rdf_path, parse_rdf_file
 
-__all__ = ["load", "load_into", "repo_root", "SourceFile", "sources_of", "open_store"]
+__all__ = ["load", "load_into", "repo_root", "SourceFile", "sources_of"]
 
 _TABLE_EXTENSIONS = {".xlsx", ".csv"}
 
@@ -265,39 +264,6 @@ def _load_fixed(ds: Dataset, files: list[Path], graph_name: URIRef, registry, pr
         ds.ecokg_files[f.resolve().as_uri()] = src  # type: ignore[attr-defined]
 
 
-def open_store(store: str = "memory") -> Dataset:
-    """An empty (or persistent) Dataset for ``--store`` (``memory``, ``oxigraph:PATH``, ``sparql:URL``).
-
-    Raises
-    ------
-    InputError
-        Unknown store kind or a store that cannot be opened.
-
-    Examples
-    --------
-    >>> open_store("memory").default_union
-    True
-    """
-    if store in ("memory", "", None):
-        return Dataset(default_union=True)
-    kind, _, arg = store.partition(":")
-    if kind == "oxigraph" and arg:
-        try:
-            ds = Dataset(store="Oxigraph", default_union=True)
-            ds.open(arg, create=True)
-        except Exception as err:  # noqa: BLE001 - any store failure is bad input
-            raise InputError(Problem(arg, None, f"cannot open oxigraph store: {err}")) from None
-        return ds
-    if kind == "sparql" and arg:
-        from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
-
-        st = SPARQLUpdateStore(query_endpoint=arg, update_endpoint=arg)
-        return Dataset(store=st, default_union=True)
-    raise InputError(
-        Problem("-", None, f"unknown store {store!r}: use memory, oxigraph:PATH or sparql:URL")
-    )
-
-
 def load(
     sources: Sequence[str | os.PathLike] = (),
     *,
@@ -314,9 +280,11 @@ def load(
         ``.xlsx`` workbooks and elements/connections CSV pairs; other files
         in folders are ignored. A named file of an unknown type is an error.
     store : str
-        ``memory`` (default), ``oxigraph:PATH`` or ``sparql:URL``. With a
-        persistent store that already holds data and no sources, its
-        content is returned as it is.
+        ``memory`` (default), ``oxigraph:PATH`` or ``sparql:URL`` (see
+        :mod:`graph.store`). With a persistent store that already holds data
+        and no sources, the store is opened as it is; otherwise the loaded
+        (and checked) data is written into it, all or nothing, and the store
+        is returned.
     bundled : bool, optional
         Also load the curated data under ``data/``. Default: only when no
         sources are given.
@@ -341,9 +309,12 @@ def load(
     sources = list(sources)
     if bundled is None:
         bundled = not sources
-    target = open_store(store)
-    if store not in ("memory", "", None) and not sources and len(target) > 0:
-        return target
+    persistent = store not in ("memory", "", None)
+    if persistent:
+        from graph.store import open_dataset, store_is_empty
+
+        if not sources and not store_is_empty(store):
+            return open_dataset(store)
 
     ds = Dataset(default_union=True)
     registry: dict[URIRef, SourceFile] = {}
@@ -386,8 +357,11 @@ def load(
     if problems:
         raise InputError(problems)
 
-    if target is not ds and store not in ("memory", "", None):
-        _copy_into(ds, target)
+    if persistent:
+        from graph.store import write_all_or_nothing
+
+        write_all_or_nothing(ds, store)
+        target = open_dataset(store)
         target.ecokg_sources = registry  # type: ignore[attr-defined]
         target.ecokg_files = ds.ecokg_files  # type: ignore[attr-defined]
         return target
@@ -425,20 +399,3 @@ def load_into(ds: Dataset, sources: Sequence[str | os.PathLike]) -> None:
         _load_rdf(ds, Path(src), os.fspath(src), registry, problems)
     if problems:
         raise InputError(problems)
-
-
-def _copy_into(src: Dataset, target: Dataset) -> None:
-    """Write every quad of ``src`` into ``target`` (one transaction where supported)."""
-    for g in src.graphs():
-        if g.identifier == DATASET_DEFAULT_GRAPH_ID:
-            tg = target.default_context
-        else:
-            tg = target.graph(g.identifier)
-        triples = list(g.triples((None, None, None)))
-        if triples:
-            target.addN((s, p, o, tg) for s, p, o in triples)
-    try:
-        target.commit()
-    except Exception:  # noqa: BLE001 - stores without transactions
-        pass
-

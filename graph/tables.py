@@ -679,7 +679,7 @@ class _Mapper:
                             q.append((interval, prop, inst, g))
                             q.append((inst, RDF.type, TIME.Instant, g))
                             q.append((inst, TIME.inXSDDate, Literal(when.isoformat(), datatype=XSD.date), g))
-            elif pred == SCHEMA.funder:
+            elif pred == SCHEMA.funder and amount is not None:
                 q.append((node, RDF.type, SCHEMA.MonetaryGrant, g))
                 q.append((node, RDF.type, FRAPO.Grant, g))
                 q.append((node, SCHEMA.fundedItem, a, g))
@@ -693,6 +693,7 @@ class _Mapper:
                 _dates(q, node, start, end, g)
             if amount is not None:
                 q.append((node, SCHEMA.amount, Literal(str(amount), datatype=XSD.decimal), g))
+                q.append((node, SCHEMA.currency, Literal("DKK"), g))
             if desc:
                 q.append((node, DCTERMS.description, Literal(desc, lang="da"), g))
 

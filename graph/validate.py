@@ -297,13 +297,12 @@ def validate(ds: Dataset, *, shapes: str | Path | Graph | None = None) -> Valida
         if Path(shapes).is_file():
             shapes_graph.parse(str(shapes), format="turtle")
     problems: list[Problem] = []
-    data = _union_graph(ds, include_ontology=False)
-    onto = ds.graph(vocab.ONTOLOGY_GRAPH)
+    # the shapes follow rdfs:subClassOf links of the ontology: it is part of the data graph
+    data = _union_graph(ds, include_ontology=True)
     if len(shapes_graph):
         _conforms, results_graph, _text = pyshacl.validate(
             data,
             shacl_graph=shapes_graph,
-            ont_graph=onto if len(onto) else None,
             inference="none",
             advanced=True,
             abort_on_first=False,

@@ -1,0 +1,200 @@
+"""graph.load for RDF files and folders: formats, named graphs, .gz, problems with file:line."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from graph import vocab
+from graph.errors import InputError
+from graph.load import load, sources_of
+from graph.vocab import ECO, RDF, SCHEMA, XSD
+
+FIX = Path(__file__).parent / "fixtures" / "rdf"
+EX = "http://example.org/"
+
+
+def _graph_names(ds):
+    return {str(g.identifier) for g in ds.graphs() if len(g)}
+
+
+def _problems(excinfo):
+    return [(p.file, p.line) for p in excinfo.value.problems]
+
+
+def test_default_graph_goes_to_file_graph_and_named_graphs_are_kept():
+    ds = load([FIX / "named.trig"], bundled=False)
+    file_uri = (FIX / "named.trig").resolve().as_uri()
+    names = _graph_names(ds)
+    assert {file_uri, EX + "g1", EX + "g2"} <= names
+    assert (URIRef(EX + "a"), URIRef(EX + "p"), Literal("in the default graph")) in ds.graph(URIRef(file_uri))
+    assert (URIRef(EX + "a"), URIRef(EX + "p"), Literal("in g1")) in ds.graph(URIRef(EX + "g1"))
+    assert (URIRef(EX + "b"), URIRef(EX + "p"), Literal("in g2")) in ds.graph(URIRef(EX + "g2"))
+    # union default graph
+    assert ds.default_union
+    assert (URIRef(EX + "b"), URIRef(EX + "p"), Literal("in g2")) in ds
+
+
+def test_nquads_keep_graphs():
+    ds = load([FIX / "named.nq"], bundled=False)
+    assert (URIRef(EX + "a"), URIRef(EX + "p"), Literal("quad in g3")) in ds.graph(URIRef(EX + "g3"))
+    file_graph = ds.graph(URIRef((FIX / "named.nq").resolve().as_uri()))
+    assert (URIRef(EX + "a"), URIRef(EX + "p"), Literal("triple in default")) in file_graph
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [("small.jsonld", "from JSON-LD"), ("small.rdf", "from RDF/XML")],
+)
+def test_other_syntaxes(name, text):
+    ds = load([FIX / name], bundled=False)
+    assert Literal(text) in set(ds.objects(None, URIRef(EX + "p")))
+
+
+def test_ontology_and_reference_always_merged():
+    ds = load([FIX / "named.nq"], bundled=False)
+    onto = ds.graph(vocab.ONTOLOGY_GRAPH)
+    if any((Path(vocab.__file__).parent.parent / "ontology").glob("*.ttl")):
+        assert len(onto) > 0
+        assert (ECO.Cluster, RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")) in onto
+    # the curated data is not loaded when sources are given
+    assert not any("/ev/" in n for n in _graph_names(ds))
+
+
+def test_bundled_data_loads():
+    ds = load()
+    assert len(ds) > len(ds.graph(vocab.ONTOLOGY_GRAPH))
+    assert sources_of(ds)  # every named graph knows its file
+
+
+def test_folder_recursion_ignores_other_files(tmp_path):
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    shutil.copy(FIX / "named.nq", sub / "x.nq")
+    shutil.copy(FIX / "small.jsonld", tmp_path / "y.jsonld")
+    (tmp_path / "notes.txt").write_text("not RDF", encoding="utf-8")
+    (tmp_path / "a" / "picture.png").write_bytes(b"\x89PNG")
+    ds = load([tmp_path], bundled=False)
+    assert Literal("quad in g3") in set(ds.objects(None, None))
+    assert Literal("from JSON-LD") in set(ds.objects(None, None))
+
+
+def test_named_file_with_unknown_extension_is_an_error(tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_text("hello", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load([f], bundled=False)
+    assert _problems(info) == [(str(f), None)]
+    assert "unknown file type" in info.value.problems[0].message
+
+
+def test_missing_file(tmp_path):
+    f = tmp_path / "nope.ttl"
+    with pytest.raises(InputError) as info:
+        load([f], bundled=False)
+    assert _problems(info) == [(str(f), None)]
+
+
+def test_gz_and_line_numbers_in_gz(tmp_path):
+    good = tmp_path / "good.ttl.gz"
+    good.write_bytes(gzip.compress((FIX / "cluster.ttl").read_bytes()))
+    ds = load([good], bundled=False)
+    assert (vocab.ID["test-cluster"], RDF.type, ECO.Cluster) in ds
+    bad = tmp_path / "bad.nt.gz"
+    bad.write_bytes(gzip.compress(b'<http://a> <http://b> "ok" .\n\n<http://a> <http://b> "broken .\n'))
+    with pytest.raises(InputError) as info:
+        load([bad], bundled=False)
+    assert _problems(info) == [(str(bad), 3)]
+    corrupt = tmp_path / "corrupt.ttl.gz"
+    corrupt.write_bytes(b"not gzip at all")
+    with pytest.raises(InputError) as info:
+        load([corrupt], bundled=False)
+    assert _problems(info) == [(str(corrupt), None)]
+
+
+def test_all_syntax_errors_are_collected(tmp_path):
+    a = tmp_path / "a.ttl"
+    a.write_text("@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\nex:a ex:p .\n", encoding="utf-8")
+    b = tmp_path / "b.nt"
+    b.write_text('<http://a> <http://b> "x" .\n<http://a> <http://b> <not an iri> .\n', encoding="utf-8")
+    c = tmp_path / "c.ttl"
+    c.write_text("unknown:a unknown:b unknown:c .\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load([a, b, tmp_path / "missing.ttl", c], bundled=False)
+    assert sorted(_problems(info), key=str) == sorted(
+        [(str(a), 3), (str(b), 2), (str(tmp_path / "missing.ttl"), None), (str(c), 1)], key=str
+    )
+    # one line per problem, file:line: message
+    assert info.value.lines()[0].startswith(f"{tmp_path / 'missing.ttl'}: ")
+
+
+def test_not_utf8_gives_line(tmp_path):
+    f = tmp_path / "latin1.ttl"
+    f.write_bytes(b'<http://a> <http://b> "ok" .\n<http://a> <http://b> "bl\xe5" .\n')
+    with pytest.raises(InputError) as info:
+        load([f], bundled=False)
+    assert _problems(info) == [(str(f), 2)]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path):
+    f = tmp_path / "secret.ttl"
+    f.write_text("<http://a> <http://b> <http://c> .", encoding="utf-8")
+    f.chmod(0)
+    with pytest.raises(InputError) as info:
+        load([f], bundled=False)
+    assert _problems(info) == [(str(f), None)]
+
+
+def _ttl(tmp_path, body: str) -> Path:
+    f = tmp_path / "data.ttl"
+    f.write_text(
+        "@prefix eco: <https://w3id.org/ecokg/def#> .\n"
+        "@prefix schema: <https://schema.org/> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "@prefix ex: <http://example.org/> .\n" + body,
+        encoding="utf-8",
+    )
+    return f
+
+
+@pytest.mark.parametrize(
+    "body, line, words",
+    [
+        ('\nex:p schema:startDate "2020-05-01" .\n', 6, "schema:startDate must be xsd:date"),
+        ('ex:p schema:startDate "2020-02-30"^^xsd:date .\n', 5, "not a valid date"),
+        (
+            'ex:ok schema:startDate "2019-01-01"^^xsd:date .\n'
+            'ex:p schema:startDate "2021-01-01"^^xsd:date ;\n    schema:endDate "2020-01-01"^^xsd:date .\n',
+            6,
+            "before",
+        ),
+        ('ex:p eco:budget "-5"^^xsd:decimal .\n', 5, "negative"),
+        ('ex:p schema:amount "lots" .\n', 5, "xsd:decimal"),
+        ("\n\nex:p a eco:NoSuchClass .\n", 7, "unknown type eco:NoSuchClass"),
+    ],
+)
+def test_strict_checks(tmp_path, body, line, words):
+    f = _ttl(tmp_path, body)
+    with pytest.raises(InputError) as info:
+        load([f], bundled=False)
+    assert _problems(info) == [(str(f), line)]
+    assert words in info.value.problems[0].message
+    # strict=False leaves these to validate()
+    ds = load([f], bundled=False, strict=False)
+    assert len(ds) > 0
+
+
+def test_good_dates_and_amounts_pass_strict(tmp_path):
+    f = _ttl(
+        tmp_path,
+        'ex:p a eco:Initiative ; schema:startDate "2019-01-01"^^xsd:date ; schema:endDate "2019-12-31"^^xsd:date ;\n'
+        '  eco:budget "1500000.50"^^xsd:decimal .\n',
+    )
+    ds = load([f], bundled=False)
+    assert (URIRef(EX + "p"), SCHEMA.startDate, Literal("2019-01-01", datatype=XSD.date)) in ds
