@@ -345,11 +345,14 @@ def map_(sources, store, output, focus, hops, types, regions, focus_areas, as_of
       ecokg map -o map.html --focus "Welfare Tech" --hops 2
     """
     from graph.entities import find_entity
+    from graph.privacy import without_contacts
     from graph.render import render_map
     from graph.views import entity_graph
 
     ds = open_graph(sources, store)
     focus_iri = str(find_entity(ds, focus)) if focus else None
+    if not include_contacts:
+        ds = without_contacts(ds)
     g = entity_graph(ds, as_of=as_of, include_contacts=include_contacts)
     stats = render_map(g, output, focus=focus_iri, hops=hops, types=types, regions=regions, focus_areas=focus_areas)
     click.echo(f"wrote {output}: {stats}")
@@ -367,9 +370,13 @@ def report(sources, store, output, as_of, include_contacts):
     Example:
       ecokg report -o report.html
     """
+    from graph.privacy import without_contacts
     from graph.report import write_report
 
-    write_report(open_graph(sources, store), output, include_contacts=include_contacts, as_of=as_of)
+    ds = open_graph(sources, store)
+    if not include_contacts:
+        ds = without_contacts(ds)
+    write_report(ds, output, include_contacts=include_contacts, as_of=as_of)
     click.echo(f"wrote {output}")
 
 

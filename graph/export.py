@@ -8,49 +8,34 @@ ontology) is left out unless ``include_contacts``.
 
 Examples
 --------
+>>> import tempfile, pathlib
 >>> from rdflib import Dataset, Literal, URIRef
->>> from graph.vocab import ECO, RDF, VCARD
+>>> from graph.vocab import SKOS
 >>> ds = Dataset(default_union=True)
->>> _ = ds.add((VCARD.hasEmail, RDF.type, ECO.PersonalDataProperty))
->>> _ = ds.add((URIRef("urn:x:p"), VCARD.hasEmail, URIRef("mailto:p@example.org")))
->>> len(without_contacts(ds))
-1
+>>> _ = ds.add((URIRef("urn:x:p"), SKOS.prefLabel, Literal("P", lang="da")))
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "p.nt"
+>>> export(ds, "nt", out)
+>>> out.read_text(encoding="utf-8").strip()
+'<urn:x:p> <http://www.w3.org/2004/02/skos/core#prefLabel> "P"@da .'
 """
 
 from __future__ import annotations
 
 import csv
 import os
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
 from graph.errors import InputError, Problem
 from graph.files import atomic_path, atomic_write
 from graph.labels import label
-from graph.vocab import ECO, PREFIXES, RDF
+from graph.privacy import without_contacts
+from graph.vocab import PREFIXES
 
-__all__ = ["FORMATS", "export", "without_contacts", "personal_properties"]
+__all__ = ["FORMATS", "export"]
 
 _RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nq": "nquads"}
 _QUAD_FORMATS = {"trig", "nq", "jsonld"}
 FORMATS = (*_RDF_FORMATS, "graphml", "gexf", "csv")
-
-
-def personal_properties(ds: Dataset) -> set[URIRef]:
-    """Predicates the ontology marks as personal data."""
-    return set(ds.subjects(RDF.type, ECO.PersonalDataProperty))
-
-
-def without_contacts(ds: Dataset) -> Dataset:
-    """``ds`` without personal contact triples (a copy, named graphs kept, when
-    there is anything to drop)."""
-    drop = personal_properties(ds)
-    if not any(True for p in drop for _ in ds.triples((None, p, None))):
-        return ds
-    out = Dataset(default_union=True)
-    for prefix, ns in PREFIXES.items():
-        out.bind(prefix, ns)
-    out.addN((s, p, o, out.graph(g)) for s, p, o, g in ds.quads() if p not in drop)
-    return out
 
 
 def export(ds: Dataset, fmt: str, path: str | os.PathLike, *, include_contacts: bool = False) -> None:

@@ -1,0 +1,216 @@
+"""The ecokg CLI, driven through click's CliRunner, on a hand-written fixture."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+FIXTURES = Path(__file__).parent / "cli_fixtures"
+MINI = str(FIXTURES / "mini.trig")
+BAD = str(FIXTURES / "bad.ttl")
+
+
+def run(*args: str):
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in (result.output + (result.stderr or ""))
+    return result
+
+
+def _all_commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _all_commands(command, (*prefix, name))
+
+
+CONTRACT_COMMANDS = {
+    ("validate",), ("stats",), ("query",), ("explain",), ("overlaps",), ("gaps",), ("recommend",),
+    ("map",), ("report",), ("export",), ("ingest", "text"), ("load",),
+}
+
+
+def test_every_contract_command_exists():
+    assert CONTRACT_COMMANDS <= {path for path, _ in _all_commands(cli)}
+
+
+@pytest.mark.parametrize("path", sorted({p for p, c in _all_commands(cli) if not isinstance(c, click.Group)}))
+def test_every_command_has_help_with_an_example(path):
+    result = run(*path, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+    assert f"ecokg {' '.join(path)}" in result.output
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and "ecokg, version" in result.output
+
+
+def test_bad_turtle_exits_2_naming_file_and_line():
+    result = run("stats", BAD)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]  # one line
+    assert result.stderr.startswith(f"{BAD}:4: ")
+
+
+def test_validate_bad_turtle_json_and_exit_2():
+    result = run("validate", BAD, "--json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["conforms"] is False
+    assert data["errors"][0]["file"] == BAD and data["errors"][0]["line"] == 4
+    assert set(data["errors"][0]) >= {"file", "line", "message", "focus", "severity"}
+
+
+def test_missing_file_exits_2():
+    result = run("stats", "no/such/file.ttl")
+    assert result.exit_code == 2
+    assert "no/such/file.ttl" in result.stderr
+
+
+def test_stats_json():
+    result = run("stats", MINI, "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["by_type"]["Cluster"] == 1
+    assert data["by_type"]["University"] == 1
+    assert data["by_type"]["Person"] == 1
+    assert data["by_type"]["Evidence"] == 3
+    assert data["triples"] > 49
+
+
+def test_query_list_has_at_least_eight_saved_queries():
+    result = run("query", "--list")
+    assert result.exit_code == 0
+    assert len(result.output.strip().splitlines()) >= 8
+    assert "relation_periods" not in result.output  # internal queries are hidden
+
+
+def _csv(*args):
+    result = run("query", *args, MINI, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip().splitlines()
+
+
+# Hand-checked answers on tests/cli_fixtures/mini.trig.
+def test_saved_members():
+    assert _csv("members")[1:] == ["Testklyngen,Testfirma ApS,company", "Testklyngen,Testuniversitetet,university"]
+
+
+def test_saved_partners():
+    assert _csv("partners")[1:] == ["Testnetværket,cluster,Testklyngen", "Testnetværket,university,Testuniversitetet"]
+
+
+def test_saved_grants():
+    assert _csv("grants")[1:] == ["Testnetværket,Testministeriet,14000000,2018-12-01,2020-11-30"]
+
+
+def test_saved_focus_areas():
+    assert _csv("focus_areas")[1:] == ["Telemedicin,2,Testnetværket | Testprojektet"]
+
+
+def test_saved_people():
+    assert _csv("people")[1:] == ["Hanne Test,direktør,Testfirma ApS"]
+
+
+def test_saved_documents():
+    # 12 + 22 + 15 statements in the three evidence graphs, counted by hand.
+    assert _csv("documents")[1:] == ["Mini-pressemeddelelse,2019-05-01,3,49"]
+
+
+def test_saved_mergers_include_region_oestdanmark():
+    rows = _csv("mergers")[1:]
+    assert "Gammelt netværk,Testnetværket,2018-12-01" in rows
+    assert "Region Hovedstaden,Region Østdanmark,2027-01-01" in rows
+    assert "Region Sjælland,Region Østdanmark,2027-01-01" in rows
+
+
+def test_saved_initiatives_by_region():
+    assert _csv("initiatives_by_region")[1:] == ["Region Syddanmark,Telemedicin,1"]
+
+
+def test_saved_founders():
+    assert _csv("founders")[1:] == ["Testklyngen,Region Syddanmark,2015-01-01"]
+
+
+def test_query_text_json_and_rq_file(tmp_path):
+    text = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?l WHERE { <https://w3id.org/ecokg/id/test-uni> skos:prefLabel ?l }"
+    result = run("query", text, MINI, "--format", "json")
+    assert json.loads(result.stdout) == {"columns": ["l"], "rows": [{"l": "Testuniversitetet"}]}
+    rq = tmp_path / "q.rq"
+    rq.write_text(text, encoding="utf-8")
+    result = run("query", str(rq), MINI, "--format", "json")
+    assert json.loads(result.stdout)["rows"] == [{"l": "Testuniversitetet"}]
+
+
+def test_bad_sparql_exits_2():
+    result = run("query", "SELECT ?x WHERE { ?x ", MINI)
+    assert result.exit_code == 2
+    assert "bad SPARQL" in result.stderr
+
+
+def test_explain_cites_document_date_and_quote():
+    result = run("explain", "testklyngen", MINI, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["iri"] == "https://w3id.org/ecokg/id/test-klynge"
+    assert data["label"] == "Testklyngen"
+    founder = [s for s in data["statements"] if s["predicate"] == "founded by"]
+    assert founder[0]["object"] == "Region Syddanmark"
+    assert founder[0]["sources"] == [{
+        "title": "Mini-pressemeddelelse",
+        "date": "2019-05-01",
+        "quote": "Testklyngen har to medlemmer: Testuniversitetet og Testfirma ApS.",
+    }]
+    incoming = {(s["subject"], s["predicate"]) for s in data["statements"] if s["direction"] == "in"}
+    assert ("Testuniversitetet", "member of") in incoming
+
+
+def test_explain_by_english_label_and_alias():
+    assert json.loads(run("explain", "The Test Cluster", MINI, "--json").stdout)["label"] == "Testklyngen"
+    assert json.loads(run("explain", "TK", MINI, "--json").stdout)["label"] == "Testklyngen"
+
+
+def test_explain_unknown_entity_exits_2_with_suggestion():
+    result = run("explain", "Testklynge", MINI)
+    assert result.exit_code == 2
+    assert "Testklyngen" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig", "nq", "csv"])
+def test_export_leaves_out_contacts(tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", MINI, "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Hanne Test" in text
+    assert "ht@testfirma.dk" not in text
+    result = run("export", MINI, "--format", fmt, "-o", str(out), "--include-contacts")
+    assert "ht@testfirma.dk" in out.read_text(encoding="utf-8")
+
+
+def test_export_nt_holds_the_facts(tmp_path):
+    out = tmp_path / "out.nt"
+    run("export", MINI, "--format", "nt", "-o", str(out))
+    lines = set(out.read_text(encoding="utf-8").splitlines())
+    assert ("<https://w3id.org/ecokg/id/grant/test> <https://schema.org/amount> "
+            '"14000000"^^<http://www.w3.org/2001/XMLSchema#decimal> .') in lines
+
+
+def test_export_on_bad_input_writes_nothing(tmp_path):
+    out = tmp_path / "out.nt"
+    result = run("export", BAD, "--format", "nt", "-o", str(out))
+    assert result.exit_code == 2
+    assert not out.exists()
+
+
+def test_bad_as_of_is_a_usage_error():
+    result = run("gaps", MINI, "--as-of", "2019-13-45")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output + result.stderr
