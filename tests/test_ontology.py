@@ -268,6 +268,8 @@ ex:g1 a schema:MonetaryGrant , frapo:Grant ; schema:fundedItem ex:danish-healtht
     schema:startDate "2018-12-01"^^xsd:date ; schema:endDate "2018-12-01"^^xsd:date .
 ex:ev1 a eco:Evidence ; prov:wasDerivedFrom ex:doc1 ;
     oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "En bevilling på 14 mio. kr." ] .
+ex:g2 a schema:MonetaryGrant ; schema:fundedItem ex:danish-healthtech ; schema:amount 2800000.00 ;
+    dcterms:description "regional medfinansiering"@da .
 ex:doc1 a foaf:Document ; dcterms:title "Stærkt nationalt partnerskab"@da ; dcterms:date "2018-09-20"^^xsd:date .
 """
 
@@ -332,6 +334,12 @@ VIOLATIONS = [
     ),
     ("negative-budget", 'ex:x a eco:Initiative ; skos:prefLabel "P" ; eco:budget -1.0 .', "budget must be a non-negative", "x"),
     ("grant-without-funder", "ex:g a schema:MonetaryGrant ; schema:amount 5.0 .", "must name its funder", "g"),
+    (
+        "grant-without-funder-or-description",
+        'ex:g a frapo:Grant ; schema:amount 5.0 ; skos:prefLabel "G" .',
+        "must name its funder",
+        "g",
+    ),
     (
         "grant-without-amount",
         'ex:g a frapo:Grant ; schema:funder ex:f . ex:f a eco:Investor ; skos:prefLabel "F" .',
