@@ -30,7 +30,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph import vocab
 from graph.errors import Problem
@@ -225,7 +224,7 @@ def quote_problems(ds: Dataset) -> list[Problem]:
             elif "://" in value:
                 continue
             else:
-                candidates = [root / value, Path(value)]
+                candidates = [root / value, Path(value)] + _beside_declaring_file(ds, doc, value)
             for c in candidates:
                 if c.is_file():
                     try:
@@ -251,20 +250,28 @@ def quote_problems(ds: Dataset) -> list[Problem]:
     return out
 
 
+def _beside_declaring_file(ds: Dataset, doc, value: str) -> list[Path]:
+    from graph.sourcemap import graph_source
+
+    out = []
+    for _s, _p, _o, g in ds.quads((doc, DCTERMS.source, None, None)):
+        src = graph_source(ds, getattr(g, "identifier", g))
+        if src is not None:
+            out.append(src.path.parent / value)
+    return out
+
+
 def _norm_ws(text: str) -> str:
     return " ".join(text.split())
 
 
 def _union_graph(ds: Dataset, include_ontology: bool) -> Graph:
     g = Graph()
-    for ctx in ds.contexts():
-        if ctx.identifier == vocab.ONTOLOGY_GRAPH and not include_ontology:
+    skip = None if include_ontology else vocab.ONTOLOGY_GRAPH
+    for s, p, o, ctx in ds.quads((None, None, None, None)):
+        if skip is not None and getattr(ctx, "identifier", ctx) == skip:
             continue
-        for t in ctx.triples((None, None, None)):
-            g.add(t)
-    if ds.default_context.identifier == DATASET_DEFAULT_GRAPH_ID:
-        for t in ds.default_context.triples((None, None, None)):
-            g.add(t)
+        g.add((s, p, o))
     return g
 
 
