@@ -458,7 +458,9 @@ FACTS = [
     ("ecoid:lifescience-innovation", "schema:founder", "ecoid:aalborg-universitet"),
     ("ecoid:lifescience-innovation", "schema:founder", "ecoid:university-college-nordjylland"),
     ("ecoid:lifescience-innovation", "schema:founder", "ecoid:sosu-nord"),
-    ("ecoid:lifescience-innovation", "schema:founder", "ecoid:de-nordjyske-kommuner"),
+    ("ecoid:lifescience-innovation", "schema:founder", "ecoid:kommune/aalborg"),
+    ("ecoid:lifescience-innovation", "schema:founder", "ecoid:kommune/hjoerring"),
+    ("ecoid:lifescience-innovation", "schema:founder", "ecoid:de-nordjyske-virksomheder-inden-for-sundheds-og-velfaerdsteknologi"),
     ("ecoid:university-college-nordjylland", "skos:altLabel", ("UCN", "da")),
     # MTIC
     ("ecoid:medtech-innovation-consortium", "skos:altLabel", ("MTIC", "da")),
@@ -466,7 +468,7 @@ FACTS = [
     ("ecoid:aarhus-universitet", "org:memberOf", "ecoid:medtech-innovation-consortium"),
     ("ecoid:via-university-college", "org:memberOf", "ecoid:medtech-innovation-consortium"),
     ("ecoid:via-university-college", "rdf:type", "eco:UniversityCollege"),
-    ("ecoid:mtic-16-kommuner", "org:memberOf", "ecoid:medtech-innovation-consortium"),
+    ("ecoid:medtech-innovation-consortium", "skos:note", ("Medlemmer: Region Midtjylland, Aarhus Universitet, VIA University College og 16 kommuner, som kilden ikke nævner ved navn.", "da")),
     # CHC and Data Redder Liv
     ("ecoid:copenhagen-healthtech-cluster", "skos:altLabel", ("CHC", "da")),
     ("ecoid:copenhagen-healthtech-cluster", "schema:founder", "ecoid:region-hovedstaden"),
@@ -533,3 +535,14 @@ def test_facts_from_each_document_cite_that_document(seed):
 
     assert docs_for((_term(MEETING), RDF.type, SCHEMA.Event)) == {DOC_2014}
     assert docs_for((_term(GRANT), SCHEMA.amount, _term(14000000))) == {DOC_2018}
+
+
+def test_the_north_jutland_municipalities_founded_lifescience_innovation(seed, reference):
+    """'de nordjyske kommuner' = every municipality the reference data puts in Region Nordjylland."""
+    g = _union(seed)
+    north = set(reference.subjects(SCHEMA.containedInPlace, ID["region-nordjylland"]))
+    assert len(north) == 11
+    founders = set(g.objects(ID["lifescience-innovation"], SCHEMA.founder))
+    assert north <= founders
+    # and no municipality outside the reference data is invented
+    assert not set(g.subjects(RDF.type, ECO.Municipality))
