@@ -261,6 +261,7 @@ def _load_fixed(ds: Dataset, files: list[Path], graph_name: URIRef, registry, pr
         # everything of ontology/reference files goes to the one fixed graph
         _add_quads(ds, ((s, p, o, None) for s, p, o, _g in quads), graph_name, src, registry)
         registry.setdefault(graph_name, src)
+        ds.ecokg_fixed.setdefault(graph_name, []).append(src)  # type: ignore[attr-defined]
         ds.ecokg_files[f.resolve().as_uri()] = src  # type: ignore[attr-defined]
 
 
@@ -320,6 +321,7 @@ def load(
     registry: dict[URIRef, SourceFile] = {}
     ds.ecokg_sources = registry  # type: ignore[attr-defined]
     ds.ecokg_files = {}  # type: ignore[attr-defined]  # file URI -> SourceFile
+    ds.ecokg_fixed = {}  # type: ignore[attr-defined]  # ontology/reference graph -> its files
     problems: list[Problem] = []
     root = repo_root()
 
@@ -364,6 +366,7 @@ def load(
         target = open_dataset(store)
         target.ecokg_sources = registry  # type: ignore[attr-defined]
         target.ecokg_files = ds.ecokg_files  # type: ignore[attr-defined]
+        target.ecokg_fixed = ds.ecokg_fixed  # type: ignore[attr-defined]
         return target
     return ds
 

@@ -111,6 +111,11 @@ def locate(ds: Dataset, node: Node, graph_name: Node | None = None) -> tuple[str
         if src.row is not None:
             return src.where, src.row
         if isinstance(node, URIRef):
+            if src.row is None:
+                # ontology and reference graphs merge several files: pick the one describing the node
+                for other in getattr(ds, "ecokg_fixed", {}).get(g, ()):
+                    if _has_subject(other.path, str(node)):
+                        return other.where, line_of(other.path, str(node))
             return src.where, line_of(src.path, str(node))
         if isinstance(node, BNode):
             for s, _p, _o, g2 in ds.quads((None, None, node, None)):
@@ -134,13 +139,19 @@ def line_of(path: Path | str, iri: str) -> int | None:
     return _find(str(p), stamp, iri)
 
 
-@lru_cache(maxsize=64)
-def _file_text(path: str, stamp: int) -> tuple[list[str], dict[str, str]]:
+_IRI_REF = re.compile(r"<([^<>\s\"{}|^`]*)>")
+_PNAME = re.compile(r"(?<![\w:<#\-.])([A-Za-z][\w\-.]*)?:((?:[\w:]|\\[/#?&=])(?:[\w\-.:]|\\[/#?&=])*)")
+_QUOTED = re.compile(r'"(https?://[^"\s]+|urn:[^"\s]+|file:[^"\s]+)"')
+
+
+@lru_cache(maxsize=32)
+def _file_index(path: str, stamp: int) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Scan a text RDF file once: IRI -> first line where typed (``iri a ...``), as subject, anywhere."""
     p = Path(path)
     name = p.name.lower()
     suffix = Path(name[:-3]).suffix if name.endswith(".gz") else p.suffix.lower()
     if suffix not in _TEXT_SUFFIXES:
-        return [], {}
+        return {}, {}, {}
     try:
         data = p.read_bytes()
         if name.endswith(".gz"):
@@ -149,39 +160,74 @@ def _file_text(path: str, stamp: int) -> tuple[list[str], dict[str, str]]:
             data = gzip.decompress(data)
         text = data.decode("utf-8", errors="replace")
     except (OSError, EOFError):
-        return [], {}
-    prefixes = {ns: (pfx or "") for pfx, ns in _PREFIX.findall(text)}
-    return text.splitlines(), prefixes
+        return {}, {}, {}
+    from urllib.parse import urljoin
+
+    base = p.resolve().as_uri()
+    prefixes: dict[str, str] = {}
+    typed: dict[str, int] = {}
+    as_subject: dict[str, int] = {}
+    anywhere: dict[str, int] = {}
+    turtle_like = suffix in (".ttl", ".trig", ".nt", ".nq")
+    for i, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        m = _PREFIX.match(stripped)
+        if m:
+            prefixes[m.group(1) or ""] = m.group(2)
+            continue
+        if stripped[:5].lower() == "@base" or stripped[:4].lower() == "base":
+            mb = _IRI_REF.search(stripped)
+            if mb:
+                base = urljoin(base, mb.group(1))
+            continue
+        indent = len(line) - len(stripped)
+        found: list[tuple[int, str]] = []
+        for mi in _IRI_REF.finditer(line):
+            found.append((mi.start(), urljoin(base, mi.group(1)) if turtle_like else mi.group(1)))
+        if turtle_like:
+            for mp in _PNAME.finditer(line):
+                ns = prefixes.get(mp.group(1) or "")
+                if ns is None:
+                    continue
+                local = mp.group(2).rstrip(".")
+                local = re.sub(r"\\(.)", r"\1", local)
+                found.append((mp.start(), ns + local))
+        else:
+            for mq in _QUOTED.finditer(line):
+                found.append((mq.start(), mq.group(1)))
+            for mi in re.finditer(r'(?:rdf:about|rdf:resource|"@id")\s*[=:]\s*"([^"]+)"', line):
+                found.append((mi.start(), mi.group(1)))
+        for pos, iri in found:
+            anywhere.setdefault(iri, i)
+            if pos == indent or stripped.startswith(("GRAPH", "<rdf:Description", '"@id"', "{")):
+                as_subject.setdefault(iri, i)
+                if pos == indent and turtle_like and _TYPED.match(line, _token_end(line, pos)):
+                    typed.setdefault(iri, i)
+    return typed, as_subject, anywhere
 
 
-@lru_cache(maxsize=4096)
-def _patterns(iri: str, prefixes_key: tuple) -> list[re.Pattern]:
-    pats = [re.compile(re.escape("<" + iri + ">")), re.compile(re.escape('"' + iri + '"'))]
-    for ns, pfx in prefixes_key:
-        if iri.startswith(ns) and len(iri) > len(ns):
-            local = iri[len(ns):]
-            if re.fullmatch(r"[\w][\w.\-/]*", local) and not local.endswith("."):
-                escaped = re.escape(local).replace("/", r"\\?/")
-                pats.append(re.compile(r"(?<![\w:\-])" + re.escape(pfx + ":") + escaped + r"(?![\w\-:%]|\.\w)"))
-    return pats
+_TYPED = re.compile(r"\s+(?:a|rdf:type|<http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type>)\s")
+
+
+def _token_end(line: str, pos: int) -> int:
+    if line.startswith("<", pos):
+        end = line.find(">", pos)
+        return end + 1 if end >= 0 else len(line)
+    m = re.compile(r"\S+").match(line, pos)
+    return m.end() if m else len(line)
 
 
 def _find(path: str, stamp: int, iri: str) -> int | None:
-    lines, prefixes = _file_text(path, stamp)
-    if not lines:
-        return None
-    pats = _patterns(iri, tuple(sorted(prefixes.items())))
-    first_any = None
-    for i, line in enumerate(lines, 1):
-        stripped = line.lstrip()
-        for pat in pats:
-            m = pat.search(line)
-            if m is None:
-                continue
-            if m.start() == len(line) - len(stripped) or stripped.startswith("GRAPH"):
-                return i
-            if '"@id"' in line and m.group(0).startswith('"'):
-                return i
-            if first_any is None:
-                first_any = i
-    return first_any
+    typed, as_subject, anywhere = _file_index(path, stamp)
+    return typed.get(iri) or as_subject.get(iri) or anywhere.get(iri)
+
+
+def _has_subject(path: Path, iri: str) -> bool:
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return False
+    typed, as_subject, _anywhere = _file_index(str(path), stamp)
+    return iri in typed or iri in as_subject

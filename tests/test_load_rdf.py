@@ -198,3 +198,25 @@ def test_good_dates_and_amounts_pass_strict(tmp_path):
     )
     ds = load([f], bundled=False)
     assert (URIRef(EX + "p"), SCHEMA.startDate, Literal("2019-01-01", datatype=XSD.date)) in ds
+
+
+def test_locate_prefers_the_typed_subject_line(tmp_path):
+    from graph.sourcemap import locate
+
+    f = tmp_path / "g.trig"
+    f.write_text(
+        "@prefix ex: <http://example.org/> .\n"
+        "@prefix eco: <https://w3id.org/ecokg/def#> .\n"
+        "ex:g1 {\n"
+        "    ex:x ex:p ex:y .\n"
+        "}\n"
+        "ex:g1 ex:about ex:x .\n"
+        "ex:x\n"
+        "    ex:q 1 .\n"
+        "ex:x a eco:Cluster .\n",
+        encoding="utf-8",
+    )
+    ds = load([f], bundled=False)
+    assert locate(ds, URIRef(EX + "x")) == (str(f), 9)
+    assert locate(ds, URIRef(EX + "g1")) == (str(f), 3)
+    assert locate(ds, URIRef(EX + "y")) == (str(f), 4)
