@@ -1,0 +1,1610 @@
+"""Candidate entities and statements from a Danish press release.
+
+``ingest_text`` reads plain Danish text and proposes what it states:
+organisations, units, people and their posts, initiatives, places, focus
+areas, amounts (DKK), dates, e-mails and phones, and statements such as
+membership, partnership, founding, merger, funding (who gives how much to
+whom), posts, location and focus. Every candidate carries the exact quote and
+its character offsets. Entities are matched against the known graph (labels,
+alt labels, acronyms, fuzzy names) or proposed as new. ``to_dataset`` writes
+the result in the vocabulary of ``docs/model.md`` into its own candidate named
+graphs, for review before it is merged.
+
+It runs offline: spaCy's blank Danish pipeline (``spacy.blank("da")``, the
+tokenizer only) with rule-based patterns and the gazetteer of
+:mod:`graph.gazetteer`; no model is downloaded.
+
+Examples
+--------
+>>> text = ("Region Nordjylland giver 2,5 mio. kr. til klyngen Nordic Care Lab. "
+...         "Klyngen er stiftet af Aalborg Universitet og Nordic Robotics A/S.")
+>>> res = ingest_text(text, source="demo.txt")
+>>> sorted((e.label, e.type) for e in res.entities if e.type not in ("Amount", "Date"))
+[('Aalborg Universitet', 'University'), ('Nordic Care Lab', 'Cluster'), ('Nordic Robotics A/S', 'Company'), ('Region Nordjylland', 'Region')]
+>>> sorted((s.subject, s.predicate, s.object) for s in res.statements)
+[('Nordic Care Lab', 'schema:founder', 'Aalborg Universitet'), ('Nordic Care Lab', 'schema:founder', 'Nordic Robotics A/S'), ('Nordic Care Lab', 'schema:funder', 'Region Nordjylland')]
+>>> [s.amount for s in res.statements if s.predicate == "schema:funder"]
+[Decimal('2500000')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import fuzz
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, SKOS, XSD
+
+from graph.danish import find_amounts, find_dates, find_emails, find_phones
+from graph.gazetteer import Gazetteer, is_acronym, normalise
+from graph.ids import entity_iri, slug
+from graph.vocab import ECO, FRAPO, ID, OA, SCHEMA, TYPE_CLASSES, VCARD
+
+__all__ = ["Entity", "Statement", "Ingested", "ingest_text", "to_dataset", "ENTITY_TYPES"]
+
+#: entity type label -> class (the contract's element types plus units)
+ENTITY_TYPES: dict[str, URIRef] = {
+    "Cluster": ECO.Cluster,
+    "Innovation Network": ECO.InnovationNetwork,
+    "University": ECO.University,
+    "University College": ECO.UniversityCollege,
+    "Research Institute": ECO.ResearchInstitute,
+    "Region": ECO.Region,
+    "Municipality": ECO.Municipality,
+    "Hospital": ECO.Hospital,
+    "Company": ECO.Company,
+    "Public Authority": ECO.PublicAuthority,
+    "Association": ECO.Association,
+    "Investor": ECO.Investor,
+    "Initiative": ECO.Initiative,
+    "Partnership": ECO.Partnership,
+    "Focus Area": ECO.FocusArea,
+    "Person": FOAF.Person,
+    "Facility": ECO.Facility,
+    "Organizational Unit": ORG.OrganizationalUnit,
+}
+_VALUE_TYPES = ("Amount", "Date", "Email", "Phone")
+# types read from a name's last word that a trigger noun in the text overrides
+_SOFT_TYPES = frozenset({"Association", "Initiative", "Innovation Network", "Cluster", "Company", "Organizational Unit"})
+_STREET = re.compile(r"(vej|gade|plads|allé|alle|torv|boulevard|stræde|vænge|park alle|havn|havnen)$", re.I)
+_ORG_TYPES = frozenset(ENTITY_TYPES) - {"Focus Area", "Person", "Facility", "Initiative", "Partnership"}
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A candidate entity (or a value: amount, date, e-mail, phone).
+
+    Attributes
+    ----------
+    label : str
+        The fullest name found in the text.
+    type : str
+        English type label (``"Cluster"``, ``"Person"``, ``"Amount"``...).
+    start, end : int
+        Character offsets of the first mention (``text[start:end]``).
+    match : rdflib.URIRef or None
+        The known entity it was matched to, if any.
+    candidate : rdflib.URIRef or None
+        The IRI to use: ``match`` or a new ``ecoid:`` IRI (None for values).
+    score : float
+        Match score 0..100 (100 exact, lower for fuzzy matches; 0 if new).
+    mentions : tuple of (int, int)
+        Offsets of every mention.
+    aliases : tuple of str
+        Other names used in the text (acronyms, variants).
+    value : object
+        Decimal for amounts, ``datetime.date`` for dates, the normalised
+        string for e-mails and phones, ``None`` otherwise.
+    precision : str or None
+        For dates: ``"day"``, ``"month"`` or ``"year"``.
+    """
+
+    label: str
+    type: str
+    start: int
+    end: int
+    match: URIRef | None = None
+    candidate: URIRef | None = None
+    score: float = 0.0
+    mentions: tuple[tuple[int, int], ...] = ()
+    aliases: tuple[str, ...] = ()
+    value: object = None
+    precision: str | None = None
+
+    def as_dict(self) -> dict:
+        d = {"label": self.label, "type": self.type, "start": self.start, "end": self.end}
+        if self.type not in _VALUE_TYPES:
+            d["match"] = str(self.match) if self.match else None
+            d["iri"] = str(self.candidate) if self.candidate else None
+            d["score"] = round(self.score, 1)
+            d["aliases"] = list(self.aliases)
+            d["mentions"] = [list(m) for m in self.mentions]
+        else:
+            d["value"] = self.value.isoformat() if isinstance(self.value, date) else str(self.value)
+            if self.precision:
+                d["precision"] = self.precision
+        return d
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A candidate statement with the exact quote it rests on.
+
+    ``subject`` and ``object`` are entity labels (``object`` may be a literal
+    such as an amount or a date, or free text when the funder is not an
+    entity). ``predicate`` is a CURIE of the model (``org:memberOf``,
+    ``eco:partnerIn``, ``schema:funder``, ``schema:founder``,
+    ``eco:mergedInto``, ``schema:worksFor``, ``org:headOf``,
+    ``org:subOrganizationOf``, ``schema:location``, ``dcterms:subject``,
+    ``eco:budget``, ``schema:foundingDate``, ``vcard:hasEmail``,
+    ``vcard:hasTelephone``). ``quote == text[start:end]``.
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    quote: str
+    start: int
+    end: int
+    subject_iri: URIRef | None = None
+    object_iri: URIRef | None = None
+    amount: Decimal | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    post: str | None = None
+
+    def as_dict(self) -> dict:
+        d = {
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "subject_iri": str(self.subject_iri) if self.subject_iri else None,
+            "object_iri": str(self.object_iri) if self.object_iri else None,
+        }
+        if self.amount is not None:
+            d["amount"] = str(self.amount)
+        if self.start_date:
+            d["start_date"] = self.start_date.isoformat()
+        if self.end_date:
+            d["end_date"] = self.end_date.isoformat()
+        if self.post:
+            d["post"] = self.post
+        return d
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What ``ingest_text`` found in one text."""
+
+    source: str
+    text: str
+    entities: tuple[Entity, ...]
+    statements: tuple[Statement, ...]
+    document_date: date | None = None
+    title: str | None = None
+
+    def as_dict(self) -> dict:
+        """The JSON form of ``ecokg ingest text --json`` (contract keys plus extras)."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "date": self.document_date.isoformat() if self.document_date else None,
+            "entities": [e.as_dict() for e in self.entities],
+            "statements": [s.as_dict() for s in self.statements],
+        }
+
+    def entity(self, label: str) -> Entity | None:
+        """The entity with this label or alias (case-insensitive), if any."""
+        key = label.casefold()
+        for e in self.entities:
+            if e.label.casefold() == key or key in (a.casefold() for a in e.aliases):
+                return e
+        return None
+
+
+# ---------------------------------------------------------------- lexicon
+
+_SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^(a/s|aps|i/s|p/s|k/s|a\.m\.b\.a\.?|holding|inc\.?|ltd\.?|gmbh|ab|oy|as)$"), "Company"),
+    (re.compile(r"^university college$"), "University College"),
+    (re.compile(r"(professionshøjskole|erhvervsakademi)$"), "University College"),
+    (re.compile(r"^(universitet|universitetet|university)$"), "University"),
+    (re.compile(r"(universitetshospital|hospital|hospitalet|sygehus|sygehuset|hospice|klinik)$"), "Hospital"),
+    (re.compile(r"^kommune$"), "Municipality"),
+    (re.compile(r"(ministeriet|ministerium|styrelsen|styrelse|direktoratet|agentur|agency|ministry)$"), "Public Authority"),
+    (re.compile(r"^(institut|instituttet|institute)$"), "Research Institute"),
+    (re.compile(r"(fond|fonden|foundation|invest|capital|ventures)$"), "Investor"),
+    (re.compile(r"(klynge|klyngen|cluster)$"), "Cluster"),
+    (re.compile(r"(innovationsnetværk|network|netværk)$"), "Innovation Network"),
+    (re.compile(r"(forening|foreningen|association|consortium|konsortium|selskab)$"), "Association"),
+    (re.compile(r"(udvalg|udvalget|sekretariat|afdeling|enhed)$"), "Organizational Unit"),
+    (re.compile(r"(parken|park|huset|campus|hus)$"), "Facility"),
+    (re.compile(r"(projekt|projektet|programmet|program|programme|partnerskab|partnerskabet|initiativ|initiative|project|partnership|samarbejde|samarbejdet)$"), "Initiative"),
+]
+_FIRST_TYPES: dict[str, str] = {
+    "region": "Region",
+    "center": "Organizational Unit",
+    "centre": "Organizational Unit",
+    "centret": "Organizational Unit",
+    "centeret": "Organizational Unit",
+    "udvalg": "Organizational Unit",
+    "afdeling": "Organizational Unit",
+    "sygehus": "Hospital",
+    "hospital": "Hospital",
+    "fonden": "Investor",
+    "foreningen": "Association",
+}
+# Trigger nouns (lower case): a type for the name(s) that follow.
+_TRIGGERS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^(erhvervs)?klynge(n|rne|organisationen|organisation)$"), "Cluster"),
+    (re.compile(r"^(innovations)?netværk(et|ene)?$"), "Innovation Network"),
+    (re.compile(r"^(innovationsnetværk)$"), "Innovation Network"),
+    (re.compile(r"^gts-institut(tet|terne|ter)?$"), "Research Institute"),
+    (re.compile(r"^(forsknings)?institut(tet|terne)$"), "Research Institute"),
+    (re.compile(r"^universitet(et|erne)?$|^universiteter$"), "University"),
+    (re.compile(r"^professionshøjskole(n|rne)$"), "University College"),
+    (re.compile(r"^(\w+)?forening(en|erne)?$|^interesseorganisation(en)?$"), "Association"),
+    (re.compile(r"^(\w+)?konsorti(et|um)$"), "Association"),
+    (re.compile(r"^(\w+)?virksomhed(en|erne)?$|^firma(et)?$|^selskab(et)?$|^start-?up('en|pen)?$|^virksomheder$"), "Company"),
+    (re.compile(r"^partnerskab(et)?$|^projekt(et)?$|^program(met)?$|^initiativ(et)?$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
+    (re.compile(r"^kommune(n|rne)?$"), "Municipality"),
+    (re.compile(r"^hospital(et|erne)?$|^sygehus(et)?$"), "Hospital"),
+    (re.compile(r"^ministerie(t)?$|^styrelse(n)?$|^myndighed(en)?$"), "Public Authority"),
+    (re.compile(r"^fond(en)?$|^investor(en)?$"), "Investor"),
+    (re.compile(r"^(\w+)?cent(er|ret|eret)$"), "Organizational Unit"),
+]
+# Words making an unknown multi-word name look like a company.
+_ORGISH = frozenset(
+    "cluster excellence innovation science denmark danmark network center centre institute consortium "
+    "foundation university college partners hub alliance council board agency initiative".split()
+)
+_COMPANYISH = frozenset(
+    "healthcare health tech technology technologies medical medtech pharma solutions systems group care "
+    "lab labs consulting bio biotech robotics software digital diagnostics therapeutics devices "
+    "analytics ai data apps app nordic scandinavia".split()
+)
+_TITLE_RE = re.compile(
+    r"^(adm\.?|administrerende|ceo|cto|cfo|coo|cmo|cso|founder|co-founder|"
+    r"\w*direktør|\w*chef|\w*formand|næstformand|\w*konsulent|\w*leder|\w*minister|professor|lektor|"
+    r"adjunkt|rektor|prorektor|dekan|\w*stifter|ejer|borgmester|rådmand|\w*specialist|\w*forsker|"
+    r"\w*læge|sygeplejerske|\w*koordinator|manager|officer|partner|\w*rådgiver|\w*sekretær|"
+    r"president|chairman|director|head|ph\.?d\.?|postdoc|\w*ingeniør|\w*økonom|\w*fuldmægtig|"
+    r"\w*ansvarlig|\w*medlem|talsperson|pressechef|kommunikationschef)$",
+    re.IGNORECASE,
+)
+_HEAD_TITLES = re.compile(
+    r"^(adm\.? direktør|administrerende direktør|direktør|formand|ceo|rektor|borgmester|"
+    r"regionsrådsformand|leder|chef|centerchef|klyngechef|klyngeleder|direktøren|kommunaldirektør|"
+    r"generalsekretær|sekretariatsleder|managing director|president|chairman)$",
+    re.IGNORECASE,
+)
+_FOUNDER_TITLES = re.compile(r"\b(med)?stifter\b|\bfounder\b|\bco-founder\b", re.IGNORECASE)
+_SPEECH = re.compile(
+    r"\b(siger|sagde|fortæller|fortalte|udtaler|udtalte|forklarer|forklarede|mener|understreger|"
+    r"tilføjer|påpeger|vurderer|konstaterer|uddyber|lyder det fra)\s*$",
+    re.IGNORECASE,
+)
+_CONNECTORS = frozenset({"for", "og", "&", "of", "and", "de", "la", "von", "van", "der", "til", "i"})
+_NAME_PARTICLES = frozenset({"de", "la", "von", "van", "der"})
+_EXTRA_STOP = frozenset(
+    "om nu hermed samtidig også endelig alene centralt flere fra kontaktinformation kontaktperson kontakt "
+    "yderligere partnerne aktiviteterne bevillingen ligesom som så men derfor desuden herudover "
+    "tlf tlf. telefon mail e-mail www læs se foto".split()
+)
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–*]|\d+[.)])\s+")
+_MONTH_WORDS = frozenset(
+    "januar februar marts april maj juni juli august september oktober november december".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    return spacy.blank("da")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.da.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _EXTRA_STOP
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    label: str
+    type: str | None
+    origin: str  # gazetteer | suffix | trigger | person | guess | acronym | focus
+    known: object = None  # gazetteer Entry
+    cluster: int = -1
+    parent: object = None  # gazetteer Entry of the organisation a unit belongs to
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    line_start: int
+    section: int
+
+
+@dataclass
+class _Ctx:
+    text: str
+    gz: Gazetteer
+    tokens: list  # (start, end, text)
+    sentences: list[_Sentence]
+    mentions: list[_Mention] = field(default_factory=list)
+    lower_words: frozenset = frozenset()
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Tokens as (start, end, text); ``A/S.`` keeps its sentence period apart."""
+    out = []
+    for t in _nlp().make_doc(text):
+        if t.is_space:
+            continue
+        s, tx = t.idx, t.text
+        if len(tx) > 1 and tx.endswith(".") and tx[0].isupper() and tx[:-1] not in _CAP_ABBREVIATIONS:
+            nxt = text[s + len(tx) : s + len(tx) + 3]
+            if (out and out[-1][2] == "/") or not nxt.strip() or re.match(r"\s+[A-ZÆØÅ”\"]", nxt):
+                out.append((s, s + len(tx) - 1, tx[:-1]))
+                out.append((s + len(tx) - 1, s + len(tx), "."))
+                continue
+        out.append((s, s + len(tx), tx))
+    return out
+
+
+_CAP_ABBREVIATIONS = frozenset({"Dr", "St", "Kbh", "Hr", "Fr", "Mr", "Ms", "Prof", "Adm", "Tlf", "Nr", "Jf"})
+
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[”\"“«]?[A-ZÆØÅ0-9])")
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    out = []
+    section = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        lstart = pos + (len(line) - len(line.lstrip()))
+        pos += len(line)
+        if not stripped:
+            continue
+        if re.match(r"^(Om|About)\s+\S", stripped) and len(stripped) < 90 and not stripped.endswith("."):
+            section += 1
+        elif re.match(r"^(Kontakt\w*|Yderligere information|For yderligere|Pressekontakt)", stripped):
+            section += 1
+        cursor = lstart
+        for part in _SENT_SPLIT.split(stripped):
+            if not part:
+                continue
+            idx = text.find(part, cursor)
+            if idx < 0:
+                continue
+            # protect abbreviations that end a "sentence" (adm. , mio. , kr. , tlf.)
+            out.append(_Sentence(idx, idx + len(part), part, lstart, section))
+            cursor = idx + len(part)
+    # merge splits after common abbreviations
+    merged: list[_Sentence] = []
+    for s in out:
+        if merged and re.search(r"\b(adm|mio|mia|kr|tlf|ca|bl\.a|f\.eks|nr|dr|jf|inkl|evt)\.$", merged[-1].text, re.I) and merged[-1].line_start == s.line_start:
+            m = merged[-1]
+            merged[-1] = _Sentence(m.start, s.end, text[m.start : s.end], m.line_start, m.section)
+        else:
+            merged.append(s)
+    return merged
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or (tok[0].isdigit() and any(c.isalpha() for c in tok)))
+
+
+def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (token index ranges), with connectors."""
+    toks = ctx.tokens
+    sent_starts = {s.start for s in ctx.sentences}
+    spans = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        s, e, t = toks[i]
+        if not _is_cap(t) or not any(c.isalpha() for c in t):
+            i += 1
+            continue
+        j = i + 1
+        saw_for = False
+        while j < n:
+            ps, pe, pt = toks[j - 1]
+            s2, e2, t2 = toks[j]
+            if "\n" in ctx.text[pe:s2] or s2 in sent_starts or pt == ".":
+                break
+            if t2 == "/" and j + 1 < n and toks[j + 1][2] in ("S", "s") and pt in ("A", "I", "P", "K", "a", "i", "p"):
+                j += 2
+                continue
+            if t2 in ("A/S", "ApS", "I/S", "P/S"):
+                j += 1
+                continue
+            if _is_cap(t2) and t2 not in ("”", "“"):
+                j += 1
+                continue
+            if t2.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1][2]) and "\n" not in ctx.text[e2 : toks[j + 1][0]]:
+                low = t2.lower()
+                if low == "og" and not (pt.endswith("-") or saw_for):
+                    break
+                if low == "i" and not pt.lower().startswith("it-universitet"):
+                    break
+                if low == "til" and not saw_for:
+                    break
+                if low == "for":
+                    saw_for = True
+                j += 2
+                continue
+            if pt.endswith("-") and t2 == "og" and j + 1 < n:
+                j += 1
+                continue
+            break
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def _classify(words: list[str]) -> str | None:
+    lowered = [w.lower() for w in words]
+    if "for" in lowered[1:]:  # the head noun comes before "for": "Center for ...", "Udvalg for ..."
+        head = words[: lowered.index("for", 1)]
+        typ = _classify(head)
+        if typ is not None:
+            return typ
+        if head[-1].lower() in _FIRST_TYPES:
+            return _FIRST_TYPES[head[-1].lower()]
+    last = words[-1].lower().rstrip(".")
+    first = words[0].lower()
+    if len(words) >= 2 and " ".join(w.lower() for w in words[-2:]) == "university college":
+        return "University College"
+    if first == "region" and len(words) >= 2:
+        # "Region Syddanmarks Innovationsudvalg" is a unit, below
+        if len(words) == 2:
+            return "Region"
+    for pat, typ in _SUFFIX_TYPES:
+        if pat.search(last):
+            if typ in ("Municipality", "University", "Research Institute") and len(words) < 2:
+                return None
+            if typ == "Facility" and len(words) == 1 and not last.endswith(("parken", "huset")):
+                return None
+            return typ
+    if first in _FIRST_TYPES and len(words) >= 2:
+        return _FIRST_TYPES[first]
+    return None
+
+
+def _person_like(words: list[str]) -> bool:
+    core = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if not 2 <= len(core) <= 4:
+        return False
+    for w in core:
+        if not (w[0].isupper() and w.replace("-", "").replace("'", "").isalpha()):
+            return False
+        if w.isupper() and len(w) > 1:
+            return False
+    return _classify(words) is None
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(m.group(0) for m in re.finditer(r"\b[a-zæøå][a-zæøå-]+\b", text))
+
+
+def _trigger_before(ctx: _Ctx, tok_index: int) -> str | None:
+    """The type named by a trigger noun right before token ``tok_index`` (or
+    before the list the name is part of)."""
+    k = tok_index - 1
+    steps = 0
+    while k >= 0 and steps < 40:
+        t = ctx.tokens[k][2]
+        low = t.lower()
+        if "\n" in ctx.text[ctx.tokens[k][1] : ctx.tokens[k + 1][0]]:
+            return None
+        if not _is_cap(t) or low.startswith("gts-"):
+            for pat, typ in _TRIGGERS:
+                if pat.match(low):
+                    return typ
+        if low in (",", "og", "samt", ":", "&") or _is_cap(t) or low in _NAME_PARTICLES or low in (
+            "for", "/", "-", "to", "tre", "fire", "fem", "seks", "de", "danske", "nationale", "regionale",
+        ) or t.isdigit() or low.endswith("-"):
+            k -= 1
+            steps += 1
+            continue
+        if low in ("til", "i", "af", "of", "and") and k > 0 and _is_cap(ctx.tokens[k - 1][2]):
+            k -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _immediate_trigger(ctx: _Ctx, tok_index: int) -> str | None:
+    if tok_index == 0:
+        return None
+    t = ctx.tokens[tok_index - 1][2].lower()
+    for pat, typ in _TRIGGERS:
+        if pat.match(t):
+            return typ
+    return None
+
+
+def _find_mentions(ctx: _Ctx) -> None:
+    text, gz, toks = ctx.text, ctx.gz, ctx.tokens
+    stop = _stop_words()
+    sent_starts = {s.start for s in ctx.sentences}
+    found: list[_Mention] = []
+    for i, j in _cap_spans(ctx):
+        # trim leading sentence-initial common words and trailing connectors
+        while i < j:
+            t = toks[i][2]
+            low = t.lower()
+            at_start = toks[i][0] in sent_starts or (i > 0 and toks[i - 1][2] in ("”", "“", '"', "(", "•", "-", "–", ":"))
+            is_trigger = any(p.match(low) for p, _ in _TRIGGERS)
+            if is_acronym(t) and not at_start:
+                break
+            if ((low in stop or low in _EXTRA_STOP) and (at_start or not _is_cap(t))) or (
+                at_start and (low in ctx.lower_words or is_trigger) and not gz.lookup(t)
+            ):
+                i += 1
+                continue
+            if is_trigger and j - i > 1 and not gz.lookup(" ".join(x[2] for x in toks[i:j])):
+                i += 1
+                continue
+            break
+        while j > i and toks[j - 1][2].lower() in _CONNECTORS:
+            j -= 1
+        if i >= j:
+            continue
+        _add_span_mentions(ctx, i, j, found)
+    ctx.mentions = found
+
+
+def _split_genitive(words: list[str]) -> int | None:
+    for k, w in enumerate(words[:-1]):
+        if w.endswith("s") and k + 1 < len(words) and len(w) > 2:
+            return k
+    return None
+
+
+def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention]) -> None:
+    toks, gz, text = ctx.tokens, ctx.gz, ctx.text
+    start, end = toks[i][0], toks[j - 1][1]
+    label = text[start:end]
+    words = label.split()
+    # 1. the whole span is known
+    hits = gz.lookup(label)
+    if hits:
+        found.append(_Mention(start, end, hits[0].label if hits[0].kind == "acronym" else _strip_gen(label, hits[0]), hits[0].type, "gazetteer", hits[0]))
+        return
+    typ = _classify(words)
+    trig = _trigger_before(ctx, i)
+    if typ is None and len(words) >= 2 and words[0].lower() == "region":
+        k = _split_genitive(words)
+        if k is not None:
+            typ = _classify(words[k + 1 :]) or "Organizational Unit"
+    if typ is None and len(words) > 1:
+        k = _split_genitive(words)
+        if k is not None:
+            tail = words[k + 1 :]
+            if _classify(tail) or tail[0].lower().endswith(("udvalg", "center", "centre", "afdeling", "sekretariat")):
+                typ = _classify(tail) or "Organizational Unit"
+                if tail[0].lower() in _FIRST_TYPES:
+                    typ = _FIRST_TYPES[tail[0].lower()]
+    if trig is not None and (typ is None or typ in _SOFT_TYPES):
+        typ = trig
+    if typ is not None:
+        found.append(_Mention(start, end, label, typ, "suffix"))
+        return
+    # 2. a known name inside the span (longest first): split it
+    parts = _known_parts(ctx, i, j)
+    if parts and parts[0][0] == i and parts[0][2].kind == "acronym" and len(parts) == 1 and 1 <= j - parts[0][1] <= 3:
+        # "AAU Innovation", "SDU Health": a unit of the organisation the acronym names
+        found.append(_Mention(start, end, label, "Organizational Unit", "unit", None))
+        found[-1].parent = parts[0][2]
+        return
+    if parts:
+        for a, b, entry in parts:
+            s2, e2 = toks[a][0], toks[b - 1][1]
+            found.append(_Mention(s2, e2, entry.label if entry.kind == "acronym" else _strip_gen(text[s2:e2], entry), entry.type, "gazetteer", entry))
+        return
+    # 3. unknown names: acronyms, people, company-like names
+    if len(words) == 1:
+        w = words[0]
+        if is_acronym(w) and len(w) >= 2:
+            found.append(_Mention(start, end, w, None, "acronym"))
+        elif re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken)$", w.lower()) and w.lower() not in ctx.lower_words:
+            found.append(_Mention(start, end, w, _classify([w]) or _classify(["x", w]), "suffix"))
+        return
+    if _STREET.search(words[-1]) or words[-1].isdigit() or any(w.lower() in _MONTH_WORDS for w in words):
+        return
+    if re.search(r"(ions|ets|ens)$", words[-1]) and j < len(toks) and toks[j][2][:1].islower():
+        label = label[:-1]  # genitive: "Syddansk Sundhedsinnovations inspirerende faciliteter"
+        end -= 1
+    if any(len(w) == 1 and w.isalpha() for w in words) or any(not re.fullmatch(r"[\w.&'’-]+", w) for w in words):
+        return
+    if _person_like(words) and not any(w.lower() in _COMPANYISH or w.lower() in _ORGISH for w in words):
+        found.append(_Mention(start, end, label, "Person?", "person"))
+        return
+    found.append(_Mention(start, end, label, None, "guess"))
+
+
+def _strip_gen(label: str, entry) -> str:
+    if normalise(label) != normalise(entry.name) and normalise(label).endswith("s"):
+        return entry.label
+    return label
+
+
+def _known_parts(ctx: _Ctx, i: int, j: int):
+    toks, gz = ctx.tokens, ctx.gz
+    out = []
+    a = i
+    while a < j:
+        hit = None
+        for b in range(j, a, -1):
+            name = ctx.text[toks[a][0] : toks[b - 1][1]]
+            e = gz.lookup(name)
+            if e:
+                hit = (a, b, e[0])
+                break
+        if hit:
+            out.append(hit)
+            a = hit[1]
+        else:
+            a += 1
+    return out
+
+
+# ---------------------------------------------------------------- persons
+
+
+def _title_phrase(s: str) -> bool:
+    words = s.strip().split()
+    return bool(words) and bool(_TITLE_RE.match(words[0].rstrip(",")))
+
+
+def _classify_people(ctx: _Ctx) -> None:
+    text = ctx.text
+    people: set[str] = set()
+    typed = {_squash(m.label): m.type for m in ctx.mentions if m.type not in (None, "Person?")}
+    for m in ctx.mentions:
+        if m.type == "Person?" and _squash(m.label) in typed:
+            m.type, m.origin = typed[_squash(m.label)], "suffix"
+    for m in ctx.mentions:
+        if m.type != "Person?":
+            continue
+        before = text[max(0, m.start - 40) : m.start]
+        after = text[m.end : m.end + 60]
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        prev_line = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)].strip()
+        is_person = (
+            bool(_SPEECH.search(before.rstrip(", ")))
+            or bool(re.match(r"^\s*,\s*", after) and _title_phrase(after.lstrip(" ,")))
+            or bool(re.search(r"(?:^|\s)(\w+)\s*,?\s*$", before) and _TITLE_RE.match((re.search(r"(\S+)\s*,?\s*$", before) or [""])[0].strip(" ,")))
+            or bool(find_emails(line) or find_phones(line))
+            or (line.strip() == text[m.start : m.end] and _TITLE_RE.match(prev_line.split(" ")[-1] if prev_line else ""))
+        )
+        if is_person:
+            people.add(text[m.start : m.end])
+    for m in ctx.mentions:
+        if m.type == "Person?":
+            if text[m.start : m.end] in people:
+                m.type = "Person"
+            else:
+                m.type, m.origin = None, "guess"
+    ctx.mentions = [m for m in ctx.mentions if m.type != "drop"]
+
+
+# ---------------------------------------------------------------- clustering
+
+
+@dataclass
+class _Cluster:
+    label: str
+    type: str | None
+    mentions: list[_Mention]
+    aliases: set[str]
+    known: object = None
+    score: float = 0.0
+
+
+def _squash(s: str) -> str:
+    return normalise(s).replace(" ", "")
+
+
+def _legal_key(s: str) -> str:
+    """Squashed name without a legal-form suffix (``Liva Healthcare A/S`` = ``Liva Healthcare``)."""
+    return re.sub(r"(as|aps|is|ps|ks|amba)$", "", _squash(s)) if re.search(r"\s(A/S|ApS|I/S|P/S|K/S|a\.m\.b\.a\.?)$", s) else _squash(s)
+
+
+def _cluster(ctx: _Ctx) -> list[_Cluster]:
+    text = ctx.text
+    clusters: list[_Cluster] = []
+    by_key: dict[str, int] = {}
+    by_iri: dict[URIRef, int] = {}
+    acr_def: dict[str, int] = {}
+    ms = sorted(ctx.mentions, key=lambda m: m.start)
+
+    def key_of(m: _Mention) -> str:
+        return _legal_key(m.label)
+
+    for m in ms:
+        idx = None
+        if m.known is not None and m.known.iri in by_iri:
+            idx = by_iri[m.known.iri]
+        if idx is None and m.origin == "acronym" and m.label in acr_def:
+            idx = acr_def[m.label]
+        k = key_of(m)
+        if idx is None and k in by_key:
+            idx = by_key[k]
+        if idx is None and k.endswith("s") and k[:-1] in by_key:
+            idx = by_key[k[:-1]]
+        if idx is None and m.type != "Person":
+            for ci, c in enumerate(clusters):
+                if c.type == "Person" or len(k) < 6:
+                    continue
+                if any(fuzz.ratio(k, _squash(a)) >= 92 for a in c.aliases | {c.label}):
+                    idx = ci
+                    break
+        if idx is None:
+            clusters.append(_Cluster(m.label, m.type, [], {m.label}, m.known))
+            idx = len(clusters) - 1
+        c = clusters[idx]
+        c.mentions.append(m)
+        c.aliases.add(m.label)
+        if c.type in (None, "Person?") and m.type:
+            c.type = m.type
+        if m.known is not None and c.known is None:
+            c.known = m.known
+        by_key.setdefault(k, idx)
+        if m.known is not None:
+            by_iri.setdefault(m.known.iri, idx)
+        # "Name (ACR)" defines an acronym
+        after = text[m.end : m.end + 14]
+        am = re.match(r"^\s*\(([A-ZÆØÅ][A-ZÆØÅ0-9&-]{1,7})\)", after)
+        if am:
+            acr_def[am.group(1)] = idx
+            c.aliases.add(am.group(1))
+            by_key.setdefault(_squash(am.group(1)), idx)
+    # single surnames of people ("From") are not separate entities
+    for c in clusters:
+        if c.type == "Person":
+            for other in clusters:
+                pass
+    # acronym-only clusters without definition: resolve via gazetteer or drop
+    out = []
+    for c in clusters:
+        if c.type is None and all(m.origin == "acronym" for m in c.mentions):
+            continue  # an unexplained acronym (e.g. "EU", "OPI") is not proposed
+        if c.type is None:
+            c.type = "Company"
+        out.append(c)
+    return out
+
+
+def _match_known(c: _Cluster, gz: Gazetteer) -> None:
+    if c.known is not None:
+        c.score = 100.0
+        return
+    for name in sorted(c.aliases, key=len, reverse=True):
+        hits = gz.lookup(name)
+        if hits:
+            c.known, c.score = hits[0], 100.0
+            return
+    if c.type == "Person":
+        best = gz.fuzzy(c.label, threshold=95, type="Person")
+    else:
+        best = None
+        for name in c.aliases:
+            if is_acronym(name):
+                continue
+            hit = gz.fuzzy(name, threshold=90)
+            if hit and (best is None or hit[1] > best[1]):
+                best = hit
+    if best:
+        c.known, c.score = best
+
+
+# ---------------------------------------------------------------- statements
+
+
+@dataclass
+class _St:
+    s: _Cluster
+    p: str
+    o: object  # _Cluster | str
+    sent: tuple[int, int]
+    amount: Decimal | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    post: str | None = None
+
+
+_PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
+    # (cue, predicate, direction) direction "list->subject": items P subject
+    (re.compile(r"\b(består af|bestående af|medlemmer(ne)? (er|tæller|omfatter)|samler|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
+    (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
+    (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|i samarbejde med|i partnerskab med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
+    (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
+    (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b[^.]{0,40}?\baf\b", re.I), "schema:founder", "subject<-items"),
+    (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
+    (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor)\s+i\b", re.I), "schema:location", "subject->items"),
+    (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
+]
+_FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet)\s+(i|den|d\.)\s", re.I)
+
+
+class _Builder:
+    def __init__(self, ctx: _Ctx, clusters: list[_Cluster]):
+        self.ctx = ctx
+        self.clusters = clusters
+        self.of_mention: dict[int, _Cluster] = {}
+        for c in clusters:
+            for m in c.mentions:
+                self.of_mention[id(m)] = c
+        self.mentions = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
+        self.out: list[_St] = []
+        self.main = self._main_entity()
+        self.section_entity = self._section_entities()
+
+    # -- helpers
+    def in_range(self, a: int, b: int, *, persons: bool = False) -> list[_Mention]:
+        return [m for m in self.mentions if m.start >= a and m.end <= b and (persons or self.of_mention[id(m)].type != "Person")]
+
+    def cluster(self, m: _Mention) -> _Cluster:
+        return self.of_mention[id(m)]
+
+    def _main_entity(self) -> _Cluster | None:
+        counts: dict[int, int] = {}
+        for c_i, c in enumerate(self.clusters):
+            if c.type in ("Person", "Focus Area", "Facility", "Municipality", "Region", "Public Authority", "University"):
+                continue
+            n = sum(1 for m in c.mentions if self._section_of(m.start) == 0)
+            n += sum(5 for m in c.mentions if re.search(r"(under navnet|hedder|kaldet|med navnet)\s*$", self.ctx.text[max(0, m.start - 20) : m.start]))
+            first = min(m.start for m in c.mentions)
+            if n:
+                counts[c_i] = n * 1000 - first / 10**6
+        if not counts:
+            return None
+        return self.clusters[max(counts, key=counts.get)]
+
+    def _section_of(self, pos: int) -> int:
+        sec = 0
+        for s in self.ctx.sentences:
+            if s.start <= pos:
+                sec = s.section
+        return sec
+
+    def _section_entities(self) -> dict[int, _Cluster]:
+        out: dict[int, _Cluster] = {}
+        for s in self.ctx.sentences:
+            m = re.match(r"^(Om|About)\s+(.+)$", s.text) or (
+                len(s.text) < 90 and not s.text.endswith((".", ":")) and re.search(r"\bom\b", s.text) and s.line_start == s.start
+            )
+            if m and s.section not in out:
+                ms = self.in_range(s.start, s.end)
+                if ms:
+                    out[s.section] = self.cluster(ms[0])
+        return out
+
+    def subject_before(self, sent: _Sentence, pos: int) -> _Cluster | None:
+        ms = [m for m in self.in_range(sent.start, pos) if self.cluster(m).type not in ("Focus Area",)]
+        # prefer a mention at the start of the sentence (the grammatical subject)
+        if ms:
+            first = ms[0]
+            lead = self.ctx.text[sent.start : first.start]
+            if len(lead.split()) <= 3:
+                return self.cluster(first)
+        return self.anaphor(sent)
+
+    def anaphor(self, sent: _Sentence) -> _Cluster | None:
+        if sent.section in self.section_entity:
+            return self.section_entity[sent.section]
+        return self.main
+
+    def items_after(self, pos: int, end: int) -> list[_Mention]:
+        ms = self.in_range(pos, end)
+        out: list[_Mention] = []
+        cursor = pos
+        for m in ms:
+            gap = self.ctx.text[cursor : m.start]
+            words = [w for w in re.split(r"[\s,:;–-]+", gap) if w and w.lower() not in ("og", "samt", "&", "and", "plus")]
+            if out and (len(words) > 4 or re.search(r"[.!?]", gap)):
+                break
+            if not out and len(words) > 6:
+                break
+            out.append(m)
+            cursor = m.end
+        return out
+
+    def add(self, s, p, o, sent, **kw) -> None:
+        if s is None or o is None or s is o:
+            return
+        self.out.append(_St(s, p, o, (sent.start, sent.end), **kw))
+
+    # -- rules
+    def run(self) -> list[_St]:
+        for sent in self.ctx.sentences:
+            self.rule_cues(sent)
+            self.rule_amounts(sent)
+            self.rule_founding_date(sent)
+            self.rule_genitive_units(sent)
+        self.rule_people()
+        self.rule_focus()
+        self.rule_periods()
+        return self.out
+
+    def rule_cues(self, sent: _Sentence) -> None:
+        text = self.ctx.text
+        for pat, pred, direction in _PREDICATE_CUES:
+            for m in pat.finditer(text, sent.start, sent.end):
+                cue_end = m.end()
+                if pred == "schema:founder":
+                    cue_end = m.end()
+                items = self.items_after(cue_end, sent.end)
+                if not items:
+                    continue
+                subj = self.subject_before(sent, m.start())
+                if pred == "schema:location" and re.search(r"\bsom\b[^,]*$", text[sent.start : m.start()]) and not self.in_range(sent.start, m.start()):
+                    continue
+                if pred == "org:subOrganizationOf":
+                    if m.group(0).lower() == "under" and not re.search(r"\bnavnet\b", text[m.end() : m.end() + 10]):
+                        pass
+                    if re.search(r"under navnet", text[m.start() : m.end() + 8], re.I):
+                        continue
+                    items = items[:1]
+                for it in items:
+                    obj = self.cluster(it)
+                    if direction == "items->subject":
+                        self.add(obj, pred, subj, sent)
+                    elif direction == "subject<-items":
+                        self.add(subj, pred, obj, sent)
+                    else:
+                        self.add(subj, pred, obj, sent)
+
+    def rule_amounts(self, sent: _Sentence) -> None:
+        text = self.ctx.text
+        amounts = find_amounts(text[sent.start : sent.end])
+        for a in amounts:
+            a_s, a_e = sent.start + a.start, sent.start + a.end
+            before = text[sent.start : a_s]
+            after = text[a_e : sent.end]
+            if a.currency != "DKK":
+                continue
+            if re.search(r"\b(budget|omsætning)\w*\s+(på|af)\s*(ca\.|cirka|omkring)?\s*$", before, re.I):
+                subj = self.subject_before(sent, a_s)
+                if subj is not None:
+                    self.add(subj, "eco:budget", str(a.value), sent, amount=a.value)
+                continue
+            fm = re.match(r"^\s*(?:\w+\s+){0,2}?(?:kommer\s+|stammer\s+)?fra\s+", after)
+            if fm:
+                funder_ms = self.in_range(a_e + fm.end(), min(sent.end, a_e + fm.end() + 80))
+                funder_ms = [m for m in funder_ms if m.start <= a_e + fm.end() + 2]
+                recipient = self._recipient(sent, a_s, before)
+                if funder_ms:
+                    funder = self.cluster(funder_ms[0])
+                    self.add(recipient, "schema:funder", funder, sent, amount=a.value)
+                else:
+                    phrase = re.match(r"[^,.;]+?(?=\s+og\s+\d|,|\.|;|$)", text[a_e + fm.end() : sent.end])
+                    if phrase and recipient is not None:
+                        self.add(recipient, "schema:funder", phrase.group(0).strip(), sent, amount=a.value)
+                continue
+            vm = re.search(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder)\b[^.]*$", before, re.I)
+            if vm:
+                funders = self.in_range(sent.start, sent.start + vm.start())
+                tm = re.match(r"^\s*til\s+", after)
+                rec_ms = self.in_range(a_e, sent.end)
+                recipient = None
+                if tm and rec_ms:
+                    recipient = self.cluster(rec_ms[0])
+                else:
+                    between = self.in_range(sent.start + vm.end(), a_s)
+                    recipient = self.cluster(between[0]) if between else None
+                funder = self.cluster(funders[-1]) if funders else self.anaphor(sent)
+                if recipient is not None and funder is not None:
+                    self.add(recipient, "schema:funder", funder, sent, amount=a.value)
+                continue
+            rm = re.search(r"\b(modtager|får|har fået|har modtaget|fået)\b[^.]*$", before, re.I)
+            if rm:
+                recipient = self.subject_before(sent, sent.start + rm.start())
+                fm2 = re.search(r"\bfra\s+", after)
+                if fm2:
+                    ms = self.in_range(a_e + fm2.end(), sent.end)
+                    if ms and recipient is not None:
+                        self.add(recipient, "schema:funder", self.cluster(ms[0]), sent, amount=a.value)
+
+    def _recipient(self, sent: _Sentence, a_s: int, before: str) -> _Cluster | None:
+        tm = re.search(r"\btil\s+([^,.]*)$", before)
+        if tm:
+            ms = self.in_range(a_s - len(tm.group(1)), a_s)
+            if ms:
+                return self.cluster(ms[0])
+        ms = [m for m in self.in_range(sent.start, a_s) if self.cluster(m).type not in ("Public Authority", "Investor")]
+        if ms and len(self.ctx.text[sent.start : ms[0].start].split()) <= 3:
+            return self.cluster(ms[0])
+        return self.anaphor(sent)
+
+    def rule_founding_date(self, sent: _Sentence) -> None:
+        text = self.ctx.text
+        for m in _FOUNDED_DATE.finditer(text, sent.start, sent.end):
+            dates = find_dates(text[m.start() : min(sent.end, m.end() + 25)])
+            if not dates or dates[0].start > m.end() - m.start() + 1:
+                continue
+            subj = self.subject_before(sent, m.start())
+            if subj is not None:
+                d = dates[0]
+                self.add(subj, "schema:foundingDate", d.value.isoformat() if d.precision == "day" else d.value.isoformat()[: 4 if d.precision == "year" else 7], sent)
+
+    def rule_genitive_units(self, sent: _Sentence) -> None:
+        for m in self.in_range(sent.start, sent.end):
+            c = self.cluster(m)
+            if c.type != "Organizational Unit":
+                continue
+            if m.parent is not None:
+                parent = self._find_cluster(m.parent.label)
+                if parent is not None and parent is not c:
+                    self.add(c, "org:subOrganizationOf", parent, sent)
+                continue
+            words = m.label.split()
+            k = _split_genitive(words)
+            if k is None:
+                continue
+            parent_name = " ".join(words[: k + 1])
+            parent = self._find_cluster(parent_name) or self._find_cluster(parent_name[:-1])
+            if parent is not None and parent is not c:
+                self.add(c, "org:subOrganizationOf", parent, sent)
+
+    def _find_cluster(self, name: str) -> _Cluster | None:
+        key = _squash(name)
+        for c in self.clusters:
+            if any(_squash(a) == key for a in c.aliases):
+                return c
+        hits = self.ctx.gz.lookup(name)
+        if hits:
+            for c in self.clusters:
+                if c.known is not None and c.known.iri == hits[0].iri:
+                    return c
+            # a known parent not mentioned on its own: add it as an entity
+            c = _Cluster(hits[0].label, hits[0].type, [], {hits[0].label}, hits[0], 100.0)
+            self.clusters.append(c)
+            return c
+        return None
+
+    def rule_people(self) -> None:
+        text = self.ctx.text
+        done: set[tuple] = set()
+        for m in self.mentions:
+            c = self.cluster(m)
+            if c.type != "Person":
+                continue
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", m.end)
+            line_end = len(text) if line_end < 0 else line_end
+            sent = next((s for s in self.ctx.sentences if s.start <= m.start < s.end), None)
+            if sent is None:
+                continue
+            # contact data on the same line (or the lines just below a name on its own line)
+            block_end = line_end
+            if text[line_start:line_end].strip() == m.label:
+                nxt = line_end
+                for _ in range(3):
+                    n2 = text.find("\n", nxt + 1)
+                    n2 = len(text) if n2 < 0 else n2
+                    if not text[nxt:n2].strip() or self.in_range(nxt, n2, persons=True):
+                        break
+                    block_end = n2
+                    nxt = n2
+            block = text[line_start:block_end]
+            for e in find_emails(block):
+                self.add(c, "vcard:hasEmail", e.value, _Sentence(line_start, block_end, block, line_start, sent.section))
+            for ph in find_phones(block):
+                self.add(c, "vcard:hasTelephone", ph.value, _Sentence(line_start, block_end, block, line_start, sent.section))
+            # posts: "Name, title, Org" / "Title, Name, Org" / "title for Org"
+            after = text[m.end : sent.end]
+            before_line = text[line_start : m.start]
+            titles: list[tuple[str, _Cluster | None]] = []
+            am = re.match(r"^\s*,\s*(.+)$", after, re.S)
+            segs = []
+            if am:
+                segs = [x.strip() for x in re.split(r",\s*", am.group(1))]
+            if before_line.strip(" •·-–*\t,"):
+                segs = [x.strip() for x in re.split(r",\s*", before_line.strip(" •·-–*\t,"))] + segs
+            if text[line_start:line_end].strip() == m.label:  # name alone on its line: title on the line above
+                pl_end = line_start - 1
+                pl_start = text.rfind("\n", 0, max(0, pl_end)) + 1
+                prev = text[pl_start:pl_end].strip()
+                if prev and _title_phrase(prev):
+                    segs = [prev] + segs
+                pp_end = pl_start - 1
+                pp_start = text.rfind("\n", 0, max(0, pp_end)) + 1
+                org_ms = self.in_range(pp_start, max(pp_start, pp_end))
+                if org_ms:
+                    segs.append(text[pp_start:pp_end].strip())
+            orgs_in_segs: list[_Cluster] = []
+            pending: list[str] = []
+            seg_pos = line_start
+            for seg in segs:
+                if not seg:
+                    continue
+                seg_clean = re.sub(r"\s*\(\w{1,3}\)\.?$", "", seg).rstrip(". ")
+                pos = text.find(seg_clean, line_start if seg_clean in before_line else m.end)
+                if pos < 0:
+                    pos = text.find(seg_clean, max(0, line_start - 200))
+                seg_ms = self.in_range(pos, pos + len(seg_clean)) if pos >= 0 else []
+                seg_orgs = [self.cluster(x) for x in seg_ms if self.cluster(x).type in _ORG_TYPES]
+                if _title_phrase(seg_clean):
+                    # "formand for Danske Regioner og regionsrådsformand i Region Syddanmark"
+                    for part in re.split(r"\s+og\s+(?=[a-zæøå]+\.?(?:\s|$))", seg_clean):
+                        pm = re.match(r"^(.*?)(?:\s+(?:for|i|hos|ved|på|in|at|of)\s+(.+))?$", part)
+                        title = pm.group(1).strip()
+                        if not _title_phrase(title):
+                            continue
+                        org = None
+                        if pm.group(2):
+                            ppos = text.find(pm.group(2), pos if pos >= 0 else 0)
+                            oms = self.in_range(ppos, ppos + len(pm.group(2))) if ppos >= 0 else []
+                            org = self.cluster(oms[0]) if oms else None
+                        if org is None:
+                            pending.append(title)
+                        else:
+                            titles.append((title, org))
+                    continue
+                if seg_orgs:
+                    orgs_in_segs.extend(seg_orgs)
+                elif find_emails(seg) or find_phones(seg):
+                    break
+            if pending:
+                org = orgs_in_segs[0] if orgs_in_segs else None
+                for t in pending:
+                    titles.append((t, org))
+            # unit followed by its parent: "AAU Innovation, Aalborg Universitet"
+            if len(orgs_in_segs) >= 2 and orgs_in_segs[0].type == "Organizational Unit" or (
+                len(orgs_in_segs) >= 2 and orgs_in_segs[1].type == "University" and orgs_in_segs[0].type != "University"
+            ):
+                self.add(orgs_in_segs[0], "org:subOrganizationOf", orgs_in_segs[1], sent)
+            for title, org in titles:
+                if org is None:
+                    continue
+                key = (id(c), re.sub(r"^(med)?stifter og ", "", title.lower()), id(org))
+                if key in done:
+                    continue
+                done.add(key)
+                q = sent if m.start >= sent.start and sent.end <= line_end + 400 else sent
+                if _FOUNDER_TITLES.search(title):
+                    self.add(org, "schema:founder", c, q)
+                    if title.lower() in ("medstifter", "stifter", "founder", "co-founder"):
+                        continue
+                self.add(c, "schema:worksFor", org, q, post=title)
+                if _HEAD_TITLES.match(re.sub(r"^.*\bog\s+", "", title)):
+                    self.add(c, "org:headOf", org, q, post=title)
+
+    def rule_focus(self) -> None:
+        text = self.ctx.text
+        sents = self.ctx.sentences
+        for i, s in enumerate(sents):
+            if not s.text.rstrip().endswith(":") or not re.search(r"fokus|indsatsområder|temaer|arbejder med|satser på", s.text, re.I):
+                continue
+            subj = self.subject_before(s, s.end)
+            k = i + 1
+            while k < len(sents) and _BULLET.match(text[sents[k].line_start : sents[k].end]) and sents[k].section == s.section:
+                b = sents[k]
+                label = b.text.strip().lstrip("•·▪●◦-–* ").rstrip(".;, ")
+                off = text.find(label, b.start)
+                if label and off >= 0:
+                    m = _Mention(off, off + len(label), label, "Focus Area", "focus")
+                    fc = _Cluster(label, "Focus Area", [m], {label})
+                    self.clusters.append(fc)
+                    self.of_mention[id(m)] = fc
+                    self.add(subj, "dcterms:subject", fc, _Sentence(s.start, b.end, text[s.start : b.end], s.line_start, s.section))
+                k += 1
+
+    def rule_periods(self) -> None:
+        text = self.ctx.text
+        for sent in self.ctx.sentences:
+            pm = re.search(r"\b(?:fra|løber fra|gælder fra|i perioden)\s+(.{4,30}?)\s+(?:til|-|–)\s+(.{4,30}?)(?:[.,;]|$)", sent.text)
+            if not pm:
+                continue
+            d1 = find_dates(pm.group(1), years=False)
+            d2 = find_dates(pm.group(2), years=False)
+            if not d1 or not d2:
+                continue
+            start, end = d1[0].value, d2[0].value
+            grants = [st for st in self.out if st.p == "schema:funder"]
+            if re.search(r"bevilling|tilskud|støtte|finansiering", sent.text, re.I) and grants:
+                for st in grants:
+                    if st.start_date is None:
+                        st.start_date, st.end_date = start, end
+            else:
+                subj = self.subject_before(sent, sent.start + pm.start())
+                if subj is not None:
+                    self.add(subj, "schema:startDate", start.isoformat(), sent)
+                    self.add(subj, "schema:endDate", end.isoformat(), sent)
+
+
+# ---------------------------------------------------------------- main
+
+
+def ingest_text(
+    text: str,
+    *,
+    source: str,
+    known: Dataset | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Ingested:
+    """Propose entities and statements from a Danish press release.
+
+    Parameters
+    ----------
+    text : str
+        The press release, plain text.
+    source : str
+        Where the text came from (file name); recorded as the document.
+    known : rdflib.Dataset, optional
+        The graph to match entities against (its labels, alt labels and
+        acronyms, plus a built-in list of national actors).
+    gazetteer : Gazetteer, optional
+        A ready gazetteer (overrides ``known``).
+
+    Returns
+    -------
+    Ingested
+        Entities (first-mention offsets, every mention, matched or candidate
+        IRI) and statements (with the exact quote and its offsets).
+
+    Notes
+    -----
+    Rule-based and deterministic: spaCy's blank Danish tokenizer, patterns
+    for organisation names (suffixes such as ``A/S``, ``Universitet``,
+    ``Kommune``, ``Region X``, trigger nouns such as ``erhvervsklyngen``),
+    people in quotes (``siger Navn Navnesen, titel, Organisation``) and
+    contact lines, Danish amounts and dates (:mod:`graph.danish`), and cue
+    phrases for statements (``består af``, ``stiftet af``, ``sammenlægning
+    af``, ``bevilling på … fra``).
+
+    Examples
+    --------
+    >>> res = ingest_text("Den 3. maj 2021 siger Anna Holm, direktør, Odense Robotics.", source="x.txt")
+    >>> [(e.label, e.type) for e in res.entities if e.type in ("Person", "Company", "Cluster")]
+    [('Anna Holm', 'Person'), ('Odense Robotics', 'Company')]
+    >>> [(s.subject, s.predicate, s.object, s.post) for s in res.statements if s.predicate == "org:headOf"]
+    [('Anna Holm', 'org:headOf', 'Odense Robotics', 'direktør')]
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    gz = gazetteer or Gazetteer.from_graph(known)
+    ctx = _Ctx(text, gz, _tokens(text), _sentences(text), lower_words=_lower_words(text))
+    _find_mentions(ctx)
+    _classify_people(ctx)
+    _drop_overlaps(ctx)
+    clusters = _cluster(ctx)
+    _merge_om_sections(ctx, clusters)
+    for c in clusters:
+        _match_known(c, gz)
+        if c.known is not None and c.known.type:
+            c.type = c.known.type if c.type != "Person" or c.known.type == "Person" else c.type
+    builder = _Builder(ctx, clusters)
+    raw = builder.run()
+    clusters = builder.clusters
+    for c in clusters:
+        if c.known is None:
+            _match_known(c, gz)
+    entities, iri_of = _entities(ctx, clusters)
+    statements = _statements(ctx, raw, iri_of)
+    header = find_dates(text[:40], years=False)
+    title = next((s.text for s in ctx.sentences if not find_dates(s.text, years=False) or len(s.text) > 20), None)
+    return Ingested(source, text, tuple(entities), tuple(statements), header[0].value if header else None, title)
+
+
+def _drop_overlaps(ctx: _Ctx) -> None:
+    ms = sorted(ctx.mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[_Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    ctx.mentions = out
+
+
+def _merge_om_sections(ctx: _Ctx, clusters: list[_Cluster]) -> None:
+    """In an "Om X" section, a differently written name opening the first
+    sentence ("Life Science Innovation North Denmark er ...") is X's full name."""
+    text = ctx.text
+    sents = ctx.sentences
+    for i, s in enumerate(sents):
+        if not re.match(r"^(Om|About)\s+\S", s.text) or i + 1 >= len(sents):
+            continue
+        nxt = sents[i + 1]
+        head = [c for c in clusters for m in c.mentions if s.start <= m.start < s.end]
+        first = [c for c in clusters for m in c.mentions if nxt.start <= m.start < nxt.start + 3]
+        if head and first and head[0] is not first[0] and head[0].type != "Person" and first[0].type != "Person":
+            a, b = head[0], first[0]
+            if a.known is not None and b.known is not None:
+                continue
+            if fuzz.partial_ratio(_squash(a.label), _squash(b.label)) < 80:
+                continue
+            a.mentions.extend(b.mentions)
+            a.aliases |= b.aliases
+            if len(b.label) > len(a.label):
+                a.label = b.label
+            a.known = a.known or b.known
+            if b.type and (a.type in (None, "Company") or b.origin_type_better if False else False):
+                a.type = b.type
+            if a.type is None or (a.type == "Company" and b.type and b.type != "Company"):
+                a.type = b.type
+            clusters.remove(b)
+
+
+def _entities(ctx: _Ctx, clusters: list[_Cluster]):
+    text = ctx.text
+    entities: list[Entity] = []
+    iri_of: dict[int, URIRef] = {}
+    for c in clusters:
+        ms = sorted(c.mentions, key=lambda m: m.start)
+        start, end = (ms[0].start, ms[0].end) if ms else (-1, -1)
+        label = c.known.label if c.known is not None else _best_label(c)
+        if c.type == "Person":
+            iri = c.known.iri if c.known is not None else entity_iri(label)
+        elif c.type == "Focus Area":
+            iri = c.known.iri if c.known is not None else entity_iri(label, kind="focus")
+        else:
+            iri = c.known.iri if c.known is not None else entity_iri(label)
+        iri_of[id(c)] = iri
+        aliases = tuple(sorted(a for a in c.aliases if a != label))
+        if start < 0:  # a parent named only inside another name
+            continue
+        entities.append(
+            Entity(
+                label,
+                c.type or "Company",
+                start,
+                end,
+                c.known.iri if c.known is not None else None,
+                iri,
+                c.score,
+                tuple((m.start, m.end) for m in ms),
+                aliases,
+            )
+        )
+    for a in find_amounts(text):
+        entities.append(Entity(a.text, "Amount", a.start, a.end, value=a.value))
+    for d in find_dates(text):
+        entities.append(Entity(d.text, "Date", d.start, d.end, value=d.value, precision=d.precision))
+    for e in find_emails(text):
+        entities.append(Entity(e.text, "Email", e.start, e.end, value=e.value))
+    for p in find_phones(text):
+        entities.append(Entity(p.text, "Phone", p.start, p.end, value=p.value))
+    entities.sort(key=lambda e: (e.start, e.label))
+    return entities, iri_of
+
+
+def _best_label(c: _Cluster) -> str:
+    names = [a for a in c.aliases if not is_acronym(a)] or list(c.aliases)
+    # the longest full name, without a genitive s if the bare form also occurs
+    names.sort(key=lambda a: (-len(a), a))
+    best = names[0]
+    if best.endswith("s") and any(n == best[:-1] for n in names):
+        best = best[:-1]
+    return best
+
+
+_CURIE_PREFIX = {"org:": ORG, "eco:": ECO, "schema:": SCHEMA, "dcterms:": DCTERMS, "vcard:": VCARD}
+
+
+def _statements(ctx: _Ctx, raw: list[_St], iri_of: dict[int, URIRef]) -> list[Statement]:
+    text = ctx.text
+    out: list[Statement] = []
+    seen = set()
+    for st in raw:
+        subj_label = _label_of(st.s)
+        if isinstance(st.o, _Cluster):
+            obj_label, obj_iri = _label_of(st.o), iri_of.get(id(st.o))
+        else:
+            obj_label, obj_iri = str(st.o), None
+        key = (subj_label, st.p, obj_label, st.amount, st.post)
+        if key in seen or subj_label == obj_label:
+            continue
+        seen.add(key)
+        a, b = st.sent
+        quote = text[a:b].strip()
+        a = text.find(quote, a)
+        out.append(
+            Statement(
+                subj_label,
+                st.p,
+                obj_label,
+                quote,
+                a,
+                a + len(quote),
+                iri_of.get(id(st.s)),
+                obj_iri,
+                st.amount,
+                st.start_date,
+                st.end_date,
+                st.post,
+            )
+        )
+    return out
+
+
+def _label_of(c: _Cluster) -> str:
+    return c.known.label if c.known is not None else _best_label(c)
+
+
+# ---------------------------------------------------------------- RDF
+
+
+def _curie(p: str) -> URIRef:
+    for prefix, ns in _CURIE_PREFIX.items():
+        if p.startswith(prefix):
+            return ns[p[len(prefix) :]]
+    raise ValueError(f"unknown predicate {p!r}")
+
+
+def to_dataset(ingested: Ingested, *, dataset: Dataset | None = None, title: str | None = None) -> Dataset:
+    """Write an :class:`Ingested` result as RDF in the model's vocabulary.
+
+    Everything goes into named graphs of its own, marked as candidate:
+    ``ecoid:candidate/<hash>`` (an ``eco:CandidateGraph``,
+    ``prov:wasGeneratedBy`` an ingest activity) holds the entities (type and
+    label); each statement sits in its own evidence graph
+    ``ecoid:candidate/<hash>/ev-<n>`` (an ``eco:Evidence`` that is
+    ``dcterms:isPartOf`` the candidate graph, ``prov:wasDerivedFrom`` the
+    document, with an ``oa:TextQuoteSelector`` (``oa:exact``) and an
+    ``oa:TextPositionSelector`` (``oa:start``/``oa:end``)). Graph metadata is
+    in the default graph, as ``docs/model.md`` says for evidence.
+
+    Parameters
+    ----------
+    ingested : Ingested
+    dataset : rdflib.Dataset, optional
+        Add to this dataset instead of a new one.
+    title : str, optional
+        Title of the source document (default: the first line of the text).
+
+    Returns
+    -------
+    rdflib.Dataset
+
+    Examples
+    --------
+    >>> res = ingest_text("Klyngen Nordic Care Lab er stiftet af Aalborg Universitet.", source="x.txt")
+    >>> ds = to_dataset(res)
+    >>> from graph.vocab import ECO
+    >>> len(list(ds.subjects(RDF.type, ECO.Evidence)))
+    1
+    >>> ev = next(ds.subjects(RDF.type, ECO.Evidence))
+    >>> q = ds.value(ds.value(ev, OA.hasSelector), OA.exact)
+    >>> str(q) in res.text
+    True
+    """
+    ds = dataset if dataset is not None else Dataset(default_union=True)
+    for prefix, ns in (("eco", ECO), ("ecoid", ID), ("org", ORG), ("skos", SKOS), ("prov", PROV), ("oa", OA),
+                       ("dcterms", DCTERMS), ("schema", SCHEMA), ("foaf", FOAF), ("vcard", VCARD), ("frapo", FRAPO)):
+        ds.bind(prefix, ns)
+    digest = hashlib.sha1((ingested.source + "\n" + ingested.text).encode("utf-8")).hexdigest()[:12]
+    cand = ID[f"candidate/{digest}"]
+    doc = ID[f"doc/{slug(ingested.source.rsplit('/', 1)[-1].rsplit('.', 1)[0]) or digest}"]
+    activity = ID[f"candidate/{digest}/activity"]
+    meta = ds.default_graph
+    meta.add((cand, RDF.type, ECO.CandidateGraph))
+    meta.add((cand, PROV.wasGeneratedBy, activity))
+    meta.add((cand, PROV.wasDerivedFrom, doc))
+    meta.add((activity, RDF.type, PROV.Activity))
+    meta.add((activity, SKOS.prefLabel, Literal("ecokg ingest text", lang="en")))
+    meta.add((doc, RDF.type, FOAF.Document))
+    meta.add((doc, DCTERMS.title, Literal(title or ingested.title or ingested.source, lang="da")))
+    meta.add((doc, DCTERMS.language, Literal("da")))
+    meta.add((doc, DCTERMS.source, Literal(ingested.source)))
+    if ingested.document_date:
+        meta.add((doc, DCTERMS.date, Literal(ingested.document_date.isoformat(), datatype=XSD.date)))
+    g = ds.graph(cand)
+    for e in ingested.entities:
+        if e.type in _VALUE_TYPES or e.candidate is None:
+            continue
+        cls = ENTITY_TYPES.get(e.type, ECO.Company)
+        g.add((e.candidate, RDF.type, cls))
+        g.add((e.candidate, SKOS.prefLabel, Literal(e.label, lang="da")))
+        for a in e.aliases:
+            if normalise(a) != normalise(e.label):
+                g.add((e.candidate, SKOS.altLabel, Literal(a, lang="da")))
+        if e.match is None:
+            g.add((e.candidate, ECO.candidateStatus, Literal("new")))
+        if e.type == "Focus Area":
+            g.add((e.candidate, SKOS.inScheme, ID["scheme/focus-areas"]))
+    for n, st in enumerate(ingested.statements, start=1):
+        ev = ID[f"candidate/{digest}/ev-{n}"]
+        meta.add((ev, RDF.type, ECO.Evidence))
+        meta.add((ev, DCTERMS.isPartOf, cand))
+        meta.add((ev, PROV.wasDerivedFrom, doc))
+        meta.add((ev, PROV.wasGeneratedBy, activity))
+        qs, ps = BNode(), BNode()
+        meta.add((ev, OA.hasSelector, qs))
+        meta.add((qs, RDF.type, OA.TextQuoteSelector))
+        meta.add((qs, OA.exact, Literal(st.quote)))
+        meta.add((ev, OA.hasSelector, ps))
+        meta.add((ps, RDF.type, OA.TextPositionSelector))
+        meta.add((ps, OA.start, Literal(st.start)))
+        meta.add((ps, OA.end, Literal(st.end)))
+        eg = ds.graph(ev)
+        _write_statement(eg, st)
+    return ds
+
+
+def _write_statement(g, st: Statement) -> None:
+    s = st.subject_iri
+    if s is None:
+        return
+    p = st.predicate
+    if p == "schema:funder":
+        grant = BNode()
+        g.add((grant, RDF.type, SCHEMA.MonetaryGrant))
+        g.add((grant, RDF.type, FRAPO.Grant))
+        g.add((grant, SCHEMA.fundedItem, s))
+        if st.object_iri is not None:
+            g.add((s, SCHEMA.funder, st.object_iri))
+            g.add((grant, SCHEMA.funder, st.object_iri))
+        else:
+            g.add((grant, DCTERMS.description, Literal(st.object, lang="da")))
+        if st.amount is not None:
+            g.add((grant, SCHEMA.amount, Literal(st.amount, datatype=XSD.decimal)))
+        if st.start_date:
+            g.add((grant, SCHEMA.startDate, Literal(st.start_date.isoformat(), datatype=XSD.date)))
+        if st.end_date:
+            g.add((grant, SCHEMA.endDate, Literal(st.end_date.isoformat(), datatype=XSD.date)))
+        return
+    if p == "eco:budget":
+        g.add((s, ECO.budget, Literal(st.amount if st.amount is not None else Decimal(st.object), datatype=XSD.decimal)))
+        return
+    if p in ("schema:foundingDate", "schema:startDate", "schema:endDate"):
+        v = st.object
+        if len(v) == 4:
+            v = f"{v}-01-01" if p != "schema:endDate" else f"{v}-12-31"
+        elif len(v) == 7:
+            v = f"{v}-01"
+        g.add((s, _curie(p), Literal(v, datatype=XSD.date)))
+        return
+    if p == "vcard:hasEmail":
+        g.add((s, VCARD.hasEmail, URIRef("mailto:" + st.object)))
+        return
+    if p == "vcard:hasTelephone":
+        g.add((s, VCARD.hasTelephone, URIRef("tel:" + st.object)))
+        return
+    if st.object_iri is None:
+        return
+    pred = _curie(p)
+    g.add((s, pred, st.object_iri))
+    if p == "eco:mergedInto":
+        ev = BNode()
+        g.add((ev, RDF.type, ORG.ChangeEvent))
+        g.add((ev, ORG.originalOrganization, s))
+        g.add((ev, ORG.resultingOrganization, st.object_iri))
+    if st.post and p in ("schema:worksFor", "org:headOf"):
+        if p == "schema:worksFor":
+            post = BNode()
+            g.add((post, RDF.type, ORG.Post))
+            g.add((post, ORG.heldBy, s))
+            g.add((post, ORG.postIn, st.object_iri))
+            g.add((post, SKOS.prefLabel, Literal(st.post, lang="da")))
