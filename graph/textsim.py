@@ -64,6 +64,7 @@ __all__ = [
     "words",
     "content_words",
     "stem",
+    "stems",
     "TextIndex",
     "Pairs",
     "build_index",
@@ -80,19 +81,20 @@ _CHAR_NGRAMS = (4, 5)
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _DIGITS = re.compile(r"^[\d-]+$")
 # characters that appear inside words in the sources but are not letters
-_TRANSLATE = str.maketrans(
-    {
-        "\u00ad": "",  # soft hyphen
-        "\u00b4": "'",
-        "`": "'",
-        "\u2019": "'",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": " ",
-        "\u2014": " ",
-    }
-)
+_ODD = {
+    "\u00ad": "",  # soft hyphen
+    "\u00b4": "'",
+    "`": "'",
+    "\u2019": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": " ",
+    "\u2014": " ",
+}
+_ODD_RE = re.compile("[" + "".join(_ODD) + "]")
+# Danish writes inflections of acronyms after an apostrophe: SMV'er, SMV'ernes
+_APOSTROPHE_SUFFIX = re.compile(r"(?<=\w)'\w*")
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +117,10 @@ def normalise(text: str) -> str:
     >>> normalise("vidensam\\u00adling  \\u2013 og  SMV\\u00b4er")
     "vidensamling og SMV'er"
     """
-    text = unicodedata.normalize("NFKC", str(text).translate(_TRANSLATE)).translate(_TRANSLATE)
+    text = str(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", _ODD_RE.sub(lambda m: _ODD[m.group()], text))
+        text = _ODD_RE.sub(lambda m: _ODD[m.group()], text)
     return " ".join(text.split())
 
 
@@ -124,10 +129,11 @@ def words(text: str) -> list[str]:
 
     Numbers alone are dropped, ``SMV'er`` keeps only ``SMV``.
 
-    >>> words("KOL-patienter i 2018 (hjemme).")
-    ['KOL-patienter', 'i', 'hjemme']
+    >>> words("KOL-patienter i 2018 (hjemme) for SMV'ernes skyld.")
+    ['KOL-patienter', 'i', 'hjemme', 'for', 'SMV', 'skyld']
     """
-    return [w for w in _WORD.findall(normalise(text)) if not _DIGITS.match(w)]
+    text = _APOSTROPHE_SUFFIX.sub("", normalise(text))
+    return [w for w in _WORD.findall(text) if not _DIGITS.match(w)]
 
 
 def content_words(text: str) -> list[str]:
@@ -139,31 +145,51 @@ def content_words(text: str) -> list[str]:
     >>> content_words("Projektet skal hjælpe KOL-patienter i deres hjem")
     ['Projektet', 'hjælpe', 'KOL', 'patienter', 'hjem']
     """
-    stops = stop_words()
-    out = []
-    for w in words(text):
-        for part in w.split("-"):
-            if len(part) >= 2 and not _DIGITS.match(part) and part.lower() not in stops:
-                out.append(part)
-    return out
+    return _content(_APOSTROPHE_SUFFIX.sub("", normalise(text)), stop_words())
 
 
-_STEMMER = None
+_TOKEN = re.compile(r"[^\W_]+")
 
 
-@lru_cache(maxsize=200_000)
+def _content(text: str, stops: frozenset[str]) -> list[str]:
+    return [w for w in _TOKEN.findall(text) if len(w) >= 2 and not w.isdigit() and w.lower() not in stops]
+
+
+_STEMMER: list = []
+_STEMS: dict[str, str] = {}
+
+
+def _stemmer():
+    if not _STEMMER:
+        import snowballstemmer  # uses PyStemmer's C implementation when installed
+
+        _STEMMER.append(snowballstemmer.stemmer("danish"))
+    return _STEMMER[0]
+
+
 def stem(word: str) -> str:
-    """The Snowball Danish stem of a (lower-cased) word.
+    """The Snowball Danish stem of a word (lower-cased first).
 
     >>> stem("Patienterne"), stem("patienter")
     ('patient', 'patient')
     """
-    global _STEMMER
-    if _STEMMER is None:
-        import snowballstemmer
+    word = word.lower()
+    found = _STEMS.get(word)
+    if found is None:
+        found = _STEMS[word] = _stemmer().stemWord(word)
+    return found
 
-        _STEMMER = snowballstemmer.stemmer("danish")
-    return _STEMMER.stemWord(word.lower())
+
+def stems(lowered: Sequence[str]) -> list[str]:
+    """Stems of many lower-cased words at once (one call into the stemmer)."""
+    missing = [w for w in lowered if w not in _STEMS]
+    if missing:
+        if len(_STEMS) > 500_000:
+            _STEMS.clear()
+        _STEMS.update(zip(missing, _stemmer().stemWords(missing)))
+        missing = [w for w in lowered if w not in _STEMS]
+        _STEMS.update(zip(missing, _stemmer().stemWords(missing)))
+    return [_STEMS[w] for w in lowered]
 
 
 @dataclass(frozen=True)
@@ -244,7 +270,8 @@ def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT) -> Te
     from sklearn.feature_extraction.text import CountVectorizer
 
     texts = tuple("" if t is None else str(t) for t in texts)
-    lowered_docs = [[w.lower() for w in content_words(t)] for t in texts]
+    stops = stop_words()
+    lowered_docs = [_content(_APOSTROPHE_SUFFIX.sub("", normalise(t).lower()), stops) for t in texts]
     counter = CountVectorizer(analyzer=lambda doc: doc, lowercase=False)
     try:
         counts = counter.fit_transform(lowered_docs).tocsr().astype(np.float64)
@@ -255,14 +282,14 @@ def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT) -> Te
     # surface word -> stem
     stem_ids: dict[str, int] = {}
     word_to_stem = np.empty(len(vocab), dtype=np.int64)
-    for n, w in enumerate(vocab):
-        word_to_stem[n] = stem_ids.setdefault(stem(w), len(stem_ids))
+    for n, st in enumerate(stems(list(vocab))):
+        word_to_stem[n] = stem_ids.setdefault(st, len(stem_ids))
     to_stem = sp.csr_matrix(
         (np.ones(len(vocab)), (np.arange(len(vocab)), word_to_stem)), shape=(len(vocab), len(stem_ids))
     )
-    stems = np.empty(len(stem_ids), dtype=object)
-    for s, n in stem_ids.items():
-        stems[n] = s
+    stem_names = np.empty(len(stem_ids), dtype=object)
+    for st, n in stem_ids.items():
+        stem_names[n] = st
     if len(vocab):
         grams = CountVectorizer(analyzer="char_wb", ngram_range=_CHAR_NGRAMS, lowercase=False)
         word_grams = grams.fit_transform(list(vocab)).tocsr()
@@ -273,7 +300,7 @@ def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT) -> Te
     else:
         word_matrix = sp.csr_matrix((len(texts), 0))
         char_matrix = sp.csr_matrix((len(texts), 0))
-    return TextIndex(texts, word_matrix, char_matrix, stems, word_weight)
+    return TextIndex(texts, word_matrix, char_matrix, stem_names, word_weight)
 
 
 def _row_dots(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:

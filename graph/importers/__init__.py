@@ -1,0 +1,1 @@
+"""Importers: map external data sets onto the ecokg vocabulary (RDF)."""
