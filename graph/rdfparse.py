@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 import zlib
 from pathlib import Path
 
@@ -149,9 +150,40 @@ class _TermConverter:
         raise ValueError(f"RDF-star triple terms are not supported: {term}")
 
 
-def _syntax_problem(err: SyntaxError, display: str) -> Problem:
+def _guess_line(data: bytes, fmt: ox.RdfFormat, message: str) -> int | None:
+    """A line for errors pyoxigraph reports without one (RDF/XML, JSON-LD)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return data.count(b"\n", 0, err.start) + 1
+    if fmt == ox.RdfFormat.JSON_LD:
+        import json
+
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as err:
+            return err.lineno
+    elif fmt == ox.RdfFormat.RDF_XML:
+        import xml.parsers.expat
+
+        parser = xml.parsers.expat.ParserCreate()
+        try:
+            parser.Parse(data, True)
+        except xml.parsers.expat.ExpatError as err:
+            return err.lineno
+    # the offending token is usually quoted in the message: find its first line
+    for token in re.findall(r"'([^'\n]{1,200})'", message) + re.findall(r'"([^"\n]{1,200})"', message):
+        for i, line in enumerate(text.splitlines(), 1):
+            if token in line:
+                return i
+    return None
+
+
+def _syntax_problem(err: SyntaxError, display: str, data: bytes | None = None, fmt=None) -> Problem:
     line = getattr(err, "lineno", None)
     message = getattr(err, "msg", None) or str(err)
+    if not line and data is not None and fmt is not None:
+        line = _guess_line(data, fmt, message)
     # pyoxigraph prefixes "Parser error at line L column C: " - keep the column, drop the line.
     if message.startswith("Parser error "):
         head, sep, rest = message.partition(": ")
@@ -212,7 +244,7 @@ def parse_rdf_bytes(
                 )
             )
     except SyntaxError as err:
-        raise InputError(_syntax_problem(err, display)) from None
+        raise InputError(_syntax_problem(err, display, data, fmt)) from None
     except ValueError as err:
         raise InputError(Problem(display, None, f"cannot parse: {err}")) from None
     except OSError as err:

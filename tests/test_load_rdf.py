@@ -220,3 +220,31 @@ def test_locate_prefers_the_typed_subject_line(tmp_path):
     assert locate(ds, URIRef(EX + "x")) == (str(f), 9)
     assert locate(ds, URIRef(EX + "g1")) == (str(f), 3)
     assert locate(ds, URIRef(EX + "y")) == (str(f), 4)
+
+
+@pytest.mark.parametrize(
+    "name, data, line",
+    [
+        (
+            "x.rdf",
+            b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+            b'<rdf:Description rdf:about="http://a">\n</rdf:RDF>\n',
+            4,
+        ),
+        (
+            "y.rdf",
+            b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+            b'<rdf:Description rdf:about="xa b">\n</rdf:Description></rdf:RDF>\n',
+            3,
+        ),
+        ("x.jsonld", b'{\n "@id": "http://a",\n "http://p": [1,\n}\n', 4),
+        ("z.trig", b"@prefix ex: <http://e/> .\nex:g { ex:a ex:b ex:c .\n", 3),
+        ("z.nq", b"<http://a> <http://b> <http://c> <http://g> .\n<http://a> <http://b> .\n", 2),
+    ],
+)
+def test_syntax_errors_in_other_formats_have_lines(tmp_path, name, data, line):
+    f = tmp_path / name
+    f.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        load([f], bundled=False)
+    assert _problems(info) == [(str(f), line)]
