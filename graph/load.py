@@ -330,13 +330,24 @@ def load(
 
     onto = sorted(p for p in (root / "ontology").glob("*.ttl") if "shape" not in p.name.lower())
     _load_fixed(ds, onto, vocab.ONTOLOGY_GRAPH, registry, problems)
-    _load_fixed(ds, sorted((root / "data" / "reference").glob("*.ttl")), vocab.REFERENCE_GRAPH, registry, problems)
+    reference = sorted((root / "data" / "reference").glob("*.ttl"))
+    _load_fixed(ds, reference, vocab.REFERENCE_GRAPH, registry, problems)
 
     rdf_files: list[tuple[Path, str]] = []
     if bundled:
         rdf_files += [(p, _display(p)) for p in _bundled_files(root)]
     rdf_files += plan.rdf
+    # the ontology, the reference data and the project's shapes are merged in once only
+    seen = {p.resolve() for p in onto} | {p.resolve() for p in reference}
+    seen.add((root / "ontology" / "shapes.ttl").resolve())
     for path, display in rdf_files:
+        try:
+            key = path.resolve()
+        except OSError:
+            key = path
+        if key in seen:
+            continue
+        seen.add(key)
         _load_rdf(ds, path, display, registry, problems)
 
     if plan.tables:

@@ -248,3 +248,11 @@ def test_syntax_errors_in_other_formats_have_lines(tmp_path, name, data, line):
     with pytest.raises(InputError) as info:
         load([f], bundled=False)
     assert _problems(info) == [(str(f), line)]
+
+
+def test_data_folder_is_not_merged_twice():
+    from graph.load import repo_root
+
+    bundled = load()
+    again = load([repo_root() / "data"])
+    assert len(list(again.quads())) == len(list(bundled.quads()))
