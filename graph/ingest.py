@@ -775,6 +775,9 @@ def _cluster(ctx: _Ctx) -> list[_Cluster]:
         c = clusters[idx]
         c.mentions.append(m)
         c.aliases.add(m.label)
+        surface = text[m.start : m.end]
+        if m.origin == "gazetteer" and normalise(surface) != normalise(m.label) and not surface.endswith("s"):
+            c.aliases.add(surface)
         if c.type in (None, "Person?") and m.type:
             c.type = m.type
         if m.known is not None and c.known is None:
@@ -849,7 +852,8 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
     (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|i samarbejde med|i partnerskab med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
-    (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b[^.]{0,40}?\baf\b", re.I), "schema:founder", "subject<-items"),
+    (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
+    (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
     (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor)\s+i\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
@@ -1059,8 +1063,14 @@ class _Builder:
                 self.add(subj, "schema:foundingDate", d.value.isoformat() if d.precision == "day" else d.value.isoformat()[: 4 if d.precision == "year" else 7], sent)
 
     def rule_genitive_units(self, sent: _Sentence) -> None:
+        text = self.ctx.text
         for m in self.in_range(sent.start, sent.end):
             c = self.cluster(m)
+            if c.type == "Facility":  # "Forskerparken i Odense"
+                nxt = [x for x in self.in_range(m.end, min(sent.end, m.end + 40)) if re.fullmatch(r"\s+i\s+", text[m.end : x.start])]
+                if nxt and self.cluster(nxt[0]).type in ("Municipality", "Region"):
+                    self.add(c, "schema:location", self.cluster(nxt[0]), sent)
+                continue
             if c.type != "Organizational Unit":
                 continue
             if m.parent is not None:
@@ -1074,6 +1084,10 @@ class _Builder:
                 continue
             parent_name = " ".join(words[: k + 1])
             parent = self._find_cluster(parent_name) or self._find_cluster(parent_name[:-1])
+            if parent is not None and not parent.mentions:
+                pm = _Mention(m.start, m.start + len(parent_name) - 1, parent.label, parent.type, "gazetteer", parent.known)
+                parent.mentions.append(pm)
+                self.of_mention[id(pm)] = parent
             if parent is not None and parent is not c:
                 self.add(c, "org:subOrganizationOf", parent, sent)
 
