@@ -108,7 +108,7 @@ def test_saved_partners():
 
 
 def test_saved_grants():
-    assert _csv("grants")[1:] == ["Testnetværket,Testministeriet,14000000,2018-12-01,2020-11-30"]
+    assert _csv("grants")[1:] == ["Testnetværket,Testministeriet,14000000,2018-12-01,2020-11-30,"]
 
 
 def test_saved_focus_areas():
