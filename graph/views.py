@@ -418,14 +418,47 @@ def _collaboration_from(facts: _Facts) -> nx.Graph:
 # ---------------------------------------------------------------------------
 
 
+class _Scan:
+    """Each predicate read once: ``pairs(p)`` -> list of (subject, object)."""
+
+    def __init__(self, ds: Graph):
+        self.ds = ds
+        self._pairs: dict[URIRef, list] = {}
+        self._maps: dict[URIRef, dict] = {}
+
+    def pairs(self, p: URIRef) -> list:
+        if p not in self._pairs:
+            self._pairs[p] = list(self.ds.subject_objects(p))
+        return self._pairs[p]
+
+    def many(self, p: URIRef) -> dict:
+        """subject -> list of objects."""
+        if p not in self._maps:
+            m: dict = defaultdict(list)
+            for s, o in self.pairs(p):
+                m[s].append(o)
+            self._maps[p] = m
+        return self._maps[p]
+
+    def first(self, p: URIRef, s: Node):
+        values = self.many(p).get(s)
+        return min(values, key=str) if values else None
+
+
 def _facts(ds: Graph, as_of=None) -> _Facts:
-    """Read types, labels, periods, relations, regions and focus areas in bulk."""
+    """Read types, labels, periods, relations, regions and focus areas in bulk.
+
+    One pass per predicate; no per-node queries except for the handful of
+    reference entities.
+    """
     as_of = parse_date(as_of)
     facts = _Facts(as_of=as_of, region_date=as_of or date.today())
+    scan = _Scan(ds)
+    facts._scan = scan  # type: ignore[attr-defined]
 
     # Classes: TYPE_LABELS classes and their sub-classes (from the ontology).
     sub = defaultdict(set)
-    for c, sup in ds.subject_objects(RDFS.subClassOf):
+    for c, sup in scan.pairs(RDFS.subClassOf):
         if isinstance(c, URIRef) and isinstance(sup, URIRef):
             sub[sup].add(c)
 
@@ -442,16 +475,15 @@ def _facts(ds: Graph, as_of=None) -> _Facts:
     initiative_classes = closure(_INITIATIVE_ROOTS)
     focus_classes = closure({ECO.FocusArea})
     entity_classes = closure(set(TYPE_LABELS) - _NOT_ENTITIES) - _NOT_ENTITIES
+    facts._classes = {  # type: ignore[attr-defined]
+        "actor": actor_classes,
+        "initiative": initiative_classes,
+        "closure": closure,
+    }
 
-    described: set[Node] = set()
-    typed: set[Node] = set()
-    for s, _p, c, g in ds.quads((None, RDF.type, None, None)):
+    for s, c in scan.pairs(RDF.type):
         if c not in entity_classes or not isinstance(s, URIRef):
             continue
-        typed.add(s)
-        gid = getattr(g, "identifier", g)
-        if gid not in (REFERENCE_GRAPH, ONTOLOGY_GRAPH):
-            described.add(s)
         old = facts.cls.get(s)
         # Most specific wins: a class that is a sub-class of the old one.
         if old is None or c in closure({old}) - {old} or (c in TYPE_LABELS and old not in TYPE_LABELS):
@@ -459,8 +491,7 @@ def _facts(ds: Graph, as_of=None) -> _Facts:
     for s in ds.subjects(SKOS.inScheme, _FOCUS_SCHEME):
         if isinstance(s, URIRef) and s not in facts.cls:
             facts.cls[s] = ECO.FocusArea
-            typed.add(s)
-    facts.reference_only = typed - described
+    facts.reference_only = _reference_only(ds, set(facts.cls))
 
     for s, c in facts.cls.items():
         if c in actor_classes:
@@ -473,28 +504,26 @@ def _facts(ds: Graph, as_of=None) -> _Facts:
             kind = "entity"
         facts.kind[s] = kind
 
-    # Periods of entities; drop the inactive ones.
-    starts = _first_date(ds, _STARTS, facts.kind)
-    ends = _first_date(ds, _ENDS, facts.kind)
+    # Periods of entities; drop the inactive ones (focus areas are timeless).
+    starts = _first_date(scan, _STARTS, facts.kind)
+    ends = _first_date(scan, _ENDS, facts.kind)
     for s in list(facts.kind):
         period = (starts.get(s), ends.get(s))
         facts.period[s] = period
         if not is_active(*period, as_of) and facts.kind[s] != "focus":
-            # Regions are handled by date separately; keep them as nodes only
-            # when they exist on the date.
             del facts.kind[s]
 
-    _read_labels(ds, facts)
+    _read_labels(scan, facts)
 
     # Relations (direct triples), their qualified periods and amounts.
-    qualified = _qualified_relations(ds)
-    inverse_member = [(o, ORG.memberOf, s) for s, o in ds.subject_objects(ORG.hasMember)]
+    qualified = _qualified_relations(scan)
+    kind = facts.kind
     for p in RELATION_NAMES:
-        triples = ds.triples((None, p, None))
+        pairs = scan.pairs(p)
         if p == ORG.memberOf:
-            triples = list(triples) + inverse_member
-        for s, _, o in triples:
-            if s not in facts.kind or o not in facts.kind:
+            pairs = pairs + [(o, s) for s, o in scan.pairs(ORG.hasMember)]
+        for s, o in pairs:
+            if s not in kind or o not in kind:
                 continue
             start, end, amount = qualified.get((s, p, o), (None, None, None))
             if not is_active(start, end, as_of):
@@ -503,35 +532,47 @@ def _facts(ds: Graph, as_of=None) -> _Facts:
     # A qualified relation whose direct triple is missing still counts.
     for (s, p, o), (start, end, amount) in qualified.items():
         if (s, p, o) not in facts.relations and p in RELATION_NAMES:
-            if s in facts.kind and o in facts.kind and is_active(start, end, as_of):
+            if s in kind and o in kind and is_active(start, end, as_of):
                 facts.relations[(s, p, o)] = (start, end, amount)
 
     # Focus areas.
-    facts.focus_areas = sorted((n for n, k in facts.kind.items() if k == "focus"), key=str)
+    facts.focus_areas = sorted((n for n, k in kind.items() if k == "focus"), key=str)
     focus_set = set(facts.focus_areas)
-    focus_of: dict[Node, list[Node]] = defaultdict(list)
-    for s, o in ds.subject_objects(DCTERMS.subject):
-        if o in focus_set and s in facts.kind:
-            focus_of[s].append(o)
-    facts.focus_of = {s: tuple(sorted(set(v), key=str)) for s, v in focus_of.items()}
+    focus_of: dict[Node, set[Node]] = defaultdict(set)
+    for s, o in scan.pairs(DCTERMS.subject):
+        if o in focus_set and s in kind:
+            focus_of[s].add(o)
+    facts.focus_of = {s: tuple(sorted(v, key=str)) for s, v in focus_of.items()}
 
     # Budgets.
-    for s, o in ds.subject_objects(ECO.budget):
-        if s in facts.kind and isinstance(o, Literal):
-            try:
-                facts.budget[s] = Decimal(str(o))
-            except ArithmeticError:
-                pass
+    for s, o in scan.pairs(ECO.budget):
+        if s in kind and isinstance(o, Literal) and _is_number(o):
+            facts.budget[s] = Decimal(str(o))
 
-    _read_regions(ds, facts)
+    _read_regions(ds, scan, facts)
     return facts
 
 
-def _read_labels(ds: Graph, facts: _Facts) -> None:
+def _reference_only(ds: Graph, entities: set[Node]) -> set[Node]:
+    """Entities typed only in the reference or ontology graphs."""
+    candidates: set[Node] = set()
+    for gid in (REFERENCE_GRAPH, ONTOLOGY_GRAPH):
+        for s in ds.graph(gid).subjects(RDF.type, None):
+            if s in entities:
+                candidates.add(s)
+    out = set()
+    for s in candidates:
+        ctxs = {getattr(c, "identifier", c) for *_t, c in ds.quads((s, RDF.type, None, None))}
+        if ctxs <= {REFERENCE_GRAPH, ONTOLOGY_GRAPH}:
+            out.add(s)
+    return out
+
+
+def _read_labels(scan: _Scan, facts: _Facts) -> None:
     rank = {"da": 0, None: 1, "": 1, "en": 2}
-    best: dict[Node, tuple[int, str]] = {}
+    best: dict[Node, tuple[int, int, str]] = {}
     for pred_rank, pred in enumerate((SKOS.prefLabel, RDFS.label, SKOS.altLabel)):
-        for s, o in ds.subject_objects(pred):
+        for s, o in scan.pairs(pred):
             if not isinstance(o, Literal) or s not in facts.cls:
                 continue
             key = (pred_rank, rank.get(o.language, 3), str(o))
@@ -572,11 +613,12 @@ def _region_successors(ds: Graph) -> dict[Node, set[Node]]:
     return succ
 
 
-def _read_regions(ds: Graph, facts: _Facts) -> None:
+def _read_regions(ds: Graph, scan: _Scan, facts: _Facts) -> None:
     """Place each entity in the regions that existed on ``facts.region_date``."""
     all_regions = _region_nodes(ds)
     day = facts.region_date
-    existing = [r for r in all_regions if is_active(*_entity_period(ds, r), day)]
+    periods = {r: _entity_period(ds, r) for r in all_regions}
+    existing = [r for r in all_regions if is_active(*periods[r], day)]
     facts.regions = existing
     exist_set = set(existing)
     region_set = set(all_regions)
@@ -590,10 +632,10 @@ def _read_regions(ds: Graph, facts: _Facts) -> None:
         if r in exist_set:
             return (r,)
         seen, todo, found = {r}, [r], []
-        start, _end = _entity_period(ds, r)
+        start, _end = periods[r]
         step = pred if (start is not None and day < start) else succ
         while todo:
-            for nxt in step.get(todo.pop(), ()):
+            for nxt in sorted(step.get(todo.pop(), ()), key=str):
                 if nxt in seen:
                     continue
                 seen.add(nxt)
@@ -604,28 +646,29 @@ def _read_regions(ds: Graph, facts: _Facts) -> None:
         return tuple(found) or (r,)
 
     mapped = {r: on_date(r) for r in all_regions}
-    contained: dict[Node, set[Node]] = defaultdict(set)
-    for a, b in ds.subject_objects(SCHEMA.containedInPlace):
-        contained[a].add(b)
+    contained = scan.many(SCHEMA.containedInPlace)
+    memo: dict[Node, frozenset] = {}
 
-    def regions_of_place(x: Node, depth: int = 0) -> set[Node]:
+    def regions_of_place(x: Node, depth: int = 0) -> frozenset:
         if x in region_set:
-            return {x}
-        if depth > 3:
-            return set()
+            return frozenset((x,))
+        if x in memo:
+            return memo[x]
         out: set[Node] = set()
-        for up in contained.get(x, ()):
-            out |= regions_of_place(up, depth + 1)
-        return out
+        if depth <= 3:
+            for up in contained.get(x, ()):
+                out |= regions_of_place(up, depth + 1)
+        memo[x] = frozenset(out)
+        return memo[x]
 
     located: dict[Node, set[Node]] = defaultdict(set)
-    for s, o in ds.subject_objects(SCHEMA.location):
+    for s, o in scan.pairs(SCHEMA.location):
         if s in facts.kind:
             located[s] |= regions_of_place(o)
     for s in facts.kind:
         if s in region_set:
             located[s].add(s)
-        elif s not in located and facts.kind[s] in ("actor", "entity") and s in contained:
+        elif s not in located and s in contained:
             located[s] |= regions_of_place(s)  # a municipality is in its region
     order = {r: k for k, r in enumerate(all_regions)}
     for s, regs in located.items():
@@ -638,10 +681,11 @@ def _read_regions(ds: Graph, facts: _Facts) -> None:
             facts.region_of[s] = tuple(out)
 
 
-def _qualified_relations(ds: Graph) -> dict[tuple, tuple]:
+def _qualified_relations(scan: _Scan) -> dict[tuple, tuple]:
     """(s, p, o) -> (start, end, amount) from memberships, grants, change events
-    and reified statements. Several qualified nodes: the widest period wins and
-    amounts add up."""
+    and reified statements (see ``queries/relation_periods.rq``, which this
+    mirrors in one pass per predicate, plus amounts and change events).
+    Several qualified nodes: the widest period wins and amounts add up."""
     out: dict[tuple, tuple] = {}
 
     def put(key, start, end, amount):
@@ -652,46 +696,45 @@ def _qualified_relations(ds: Graph) -> dict[tuple, tuple]:
             amount = a0 if amount is None else (amount if a0 is None else a0 + amount)
         out[key] = (start, end, amount)
 
-    def first(node, pred):
-        return next(iter(ds.objects(node, pred)), None)
+    typed = defaultdict(list)
+    for s, c in scan.pairs(RDF.type):
+        if c in (ORG.Membership, SCHEMA.MonetaryGrant, ORG.ChangeEvent, RDF.Statement):
+            typed[c].append(s)
 
-    for q in ds.subjects(RDF.type, ORG.Membership):
+    def date_of(node, pred):
+        return as_date(scan.first(pred, node))
+
+    def amount_of(node):
+        amt = scan.first(SCHEMA.amount, node)
+        return Decimal(str(amt)) if isinstance(amt, Literal) and _is_number(amt) else None
+
+    for q in typed[ORG.Membership]:
         start = end = None
-        for interval in ds.objects(q, ORG.memberDuring):
-            b = first(interval, TIME.hasBeginning)
-            e = first(interval, TIME.hasEnd)
-            start = as_date(first(b, TIME.inXSDDate)) if b is not None else None
-            end = as_date(first(e, TIME.inXSDDate)) if e is not None else None
-        for m in ds.objects(q, ORG.member):
-            for o in ds.objects(q, ORG.organization):
+        for interval in scan.many(ORG.memberDuring).get(q, ()):
+            b = scan.first(TIME.hasBeginning, interval)
+            e = scan.first(TIME.hasEnd, interval)
+            start = date_of(b, TIME.inXSDDate) if b is not None else None
+            end = date_of(e, TIME.inXSDDate) if e is not None else None
+        for m in scan.many(ORG.member).get(q, ()):
+            for o in scan.many(ORG.organization).get(q, ()):
                 put((m, ORG.memberOf, o), start, end, None)
-    for q in ds.subjects(RDF.type, SCHEMA.MonetaryGrant):
-        start = as_date(first(q, SCHEMA.startDate))
-        end = as_date(first(q, SCHEMA.endDate))
-        amount = None
-        amt = first(q, SCHEMA.amount)
-        if isinstance(amt, Literal):
-            try:
-                amount = Decimal(str(amt))
-            except ArithmeticError:
-                amount = None
-        for item in ds.objects(q, SCHEMA.fundedItem):
-            for funder in ds.objects(q, SCHEMA.funder):
+    for q in typed[SCHEMA.MonetaryGrant]:
+        start, end, amount = date_of(q, SCHEMA.startDate), date_of(q, SCHEMA.endDate), amount_of(q)
+        for item in scan.many(SCHEMA.fundedItem).get(q, ()):
+            for funder in scan.many(SCHEMA.funder).get(q, ()):
                 put((item, SCHEMA.funder, funder), start, end, amount)
-    for q in ds.subjects(RDF.type, ORG.ChangeEvent):
-        when = as_date(first(q, PROV.atTime)) or as_date(first(q, SCHEMA.startDate))
-        for a in ds.objects(q, ORG.originalOrganization):
-            for b in ds.objects(q, ORG.resultingOrganization):
+    for q in typed[ORG.ChangeEvent]:
+        when = date_of(q, PROV.atTime) or date_of(q, SCHEMA.startDate)
+        for a in scan.many(ORG.originalOrganization).get(q, ()):
+            for b in scan.many(ORG.resultingOrganization).get(q, ()):
                 put((a, ECO.mergedInto, b), when, None, None)
-    for q in ds.subjects(RDF.type, RDF.Statement):
-        s, p, o = first(q, RDF.subject), first(q, RDF.predicate), first(q, RDF.object)
+    for q in typed[RDF.Statement]:
+        s = scan.first(RDF.subject, q)
+        p = scan.first(RDF.predicate, q)
+        o = scan.first(RDF.object, q)
         if s is None or p is None or o is None:
             continue
-        start = as_date(first(q, SCHEMA.startDate))
-        end = as_date(first(q, SCHEMA.endDate))
-        amt = first(q, SCHEMA.amount)
-        amount = Decimal(str(amt)) if isinstance(amt, Literal) and _is_number(amt) else None
-        put((s, p, o), start, end, amount)
+        put((s, p, o), date_of(q, SCHEMA.startDate), date_of(q, SCHEMA.endDate), amount_of(q))
     return out
 
 
@@ -703,10 +746,10 @@ def _is_number(lit: Literal) -> bool:
         return False
 
 
-def _first_date(ds: Graph, preds, nodes) -> dict[Node, date]:
+def _first_date(scan: _Scan, preds, nodes) -> dict[Node, date]:
     out: dict[Node, date] = {}
     for p in reversed(preds):  # earlier predicates win
-        for s, o in ds.subject_objects(p):
+        for s, o in scan.pairs(p):
             if s in nodes:
                 d = as_date(o)
                 if d is not None:
