@@ -295,6 +295,12 @@ _SPEECH = re.compile(
     r"tilføjer|påpeger|vurderer|konstaterer|uddyber|lyder det fra)\s*$",
     re.IGNORECASE,
 )
+_COMPATIBLE = {
+    "Cluster": {"Cluster", "Innovation Network", "Association"},
+    "Innovation Network": {"Innovation Network", "Cluster"},
+    "Association": {"Association", "Cluster", "Innovation Network"},
+    "Initiative": {"Initiative", "Partnership"},
+}
 _CONNECTORS = frozenset({"for", "og", "&", "of", "and", "de", "la", "von", "van", "der", "til", "i"})
 _NAME_PARTICLES = frozenset({"de", "la", "von", "van", "der"})
 _EXTRA_STOP = frozenset(
@@ -406,7 +412,11 @@ def _sentences(text: str) -> list[_Sentence]:
     # merge splits after common abbreviations
     merged: list[_Sentence] = []
     for s in out:
-        if merged and re.search(r"\b(adm|mio|mia|kr|tlf|ca|bl\.a|f\.eks|nr|dr|jf|inkl|evt)\.$", merged[-1].text, re.I) and merged[-1].line_start == s.line_start:
+        prev = merged[-1].text if merged else ""
+        if merged and merged[-1].line_start == s.line_start and (
+            re.search(r"\b(adm|ca|bl\.a|f\.eks|nr|dr|jf|inkl|evt|tlf|tel)\.$", prev, re.I)
+            or (re.search(r"\b(mio|mia|kr)\.$", prev, re.I) and s.text[:1].isdigit())
+        ):
             m = merged[-1]
             merged[-1] = _Sentence(m.start, s.end, text[m.start : s.end], m.line_start, m.section)
         else:
@@ -854,6 +864,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
+    (re.compile(r"\b(har|havde)\s+(etableret|stiftet|grundlagt|oprettet|startet)\b", re.I), "schema:founder", "items<-leading"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
     (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor)\s+i\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
@@ -922,9 +933,31 @@ class _Builder:
             lead = self.ctx.text[sent.start : first.start]
             if len(lead.split()) <= 3:
                 return self.cluster(first)
-        return self.anaphor(sent)
+        return self.anaphor(sent, self.ctx.text[sent.start : pos])
 
-    def anaphor(self, sent: _Sentence) -> _Cluster | None:
+    def anaphor(self, sent: _Sentence, lead: str = "") -> _Cluster | None:
+        """What "netværket", "klyngen", "foreningen" ... at the start of a
+        sentence refer to: the latest entity of a fitting type in the same
+        section; otherwise the section's entity or the text's main entity."""
+        words = re.findall(r"[\wæøåÆØÅ-]+", lead.lower())[:4]
+        want = None
+        for w in words:
+            for pat, typ in _TRIGGERS:
+                if pat.match(w) and re.search(r"(en|et|n|t)$", w):
+                    want = _COMPATIBLE.get(typ, {typ})
+                    break
+            if want:
+                break
+        if want:
+            best = None
+            for m in self.mentions:
+                if m.start >= sent.start:
+                    break
+                c = self.cluster(m)
+                if c.type in want and self._section_of(m.start) == sent.section:
+                    best = c
+            if best is not None:
+                return best
         if sent.section in self.section_entity:
             return self.section_entity[sent.section]
         return self.main
@@ -980,6 +1013,14 @@ class _Builder:
                     if re.search(r"under navnet", text[m.start() : m.end() + 8], re.I):
                         continue
                     items = items[:1]
+                if direction == "items<-leading":
+                    leading = self.items_after(sent.start, m.start())
+                    if not leading or len(text[sent.start : leading[0].start].split()) > 3:
+                        continue
+                    for it in items[:1]:
+                        for ld in leading:
+                            self.add(self.cluster(it), pred, self.cluster(ld), sent)
+                    continue
                 for it in items:
                     obj = self.cluster(it)
                     if direction == "items->subject":
@@ -1026,7 +1067,7 @@ class _Builder:
                     recipient = self.cluster(rec_ms[0])
                 else:
                     between = self.in_range(sent.start + vm.end(), a_s)
-                    recipient = self.cluster(between[0]) if between else None
+                    recipient = self.cluster(between[0]) if between else self.anaphor(sent, text[sent.start + vm.end() : a_s])
                 funder = self.cluster(funders[-1]) if funders else self.anaphor(sent)
                 if recipient is not None and funder is not None:
                     self.add(recipient, "schema:funder", funder, sent, amount=a.value)
@@ -1486,9 +1527,11 @@ def to_dataset(ingested: Ingested, *, dataset: Dataset | None = None, title: str
     label); each statement sits in its own evidence graph
     ``ecoid:candidate/<hash>/ev-<n>`` (an ``eco:Evidence`` that is
     ``dcterms:isPartOf`` the candidate graph, ``prov:wasDerivedFrom`` the
-    document, with an ``oa:TextQuoteSelector`` (``oa:exact``) and an
-    ``oa:TextPositionSelector`` (``oa:start``/``oa:end``)). Graph metadata is
-    in the default graph, as ``docs/model.md`` says for evidence.
+    document, with one selector that is both an ``oa:TextQuoteSelector``
+    (``oa:exact``) and an ``oa:TextPositionSelector`` (``oa:start``/``oa:end``
+    character offsets)). Graph metadata is in the default graph, as
+    ``docs/model.md`` says for evidence. The document's ``dcterms:source`` is
+    the text file as given, so that ``ecokg validate`` can check the quotes.
 
     Parameters
     ----------
@@ -1532,8 +1575,11 @@ def to_dataset(ingested: Ingested, *, dataset: Dataset | None = None, title: str
     meta.add((doc, DCTERMS.title, Literal(title or ingested.title or ingested.source, lang="da")))
     meta.add((doc, DCTERMS.language, Literal("da")))
     meta.add((doc, DCTERMS.source, Literal(ingested.source)))
-    if ingested.document_date:
-        meta.add((doc, DCTERMS.date, Literal(ingested.document_date.isoformat(), datatype=XSD.date)))
+    doc_date = ingested.document_date
+    if doc_date is None:  # no dated header: the date of ingestion stands in
+        doc_date = date.today()
+        meta.add((doc, SKOS.note, Literal("date of ingestion; the text has no dated header", lang="en")))
+    meta.add((doc, DCTERMS.date, Literal(doc_date.isoformat(), datatype=XSD.date)))
     g = ds.graph(cand)
     for e in ingested.entities:
         if e.type in _VALUE_TYPES or e.candidate is None:
@@ -1544,8 +1590,6 @@ def to_dataset(ingested: Ingested, *, dataset: Dataset | None = None, title: str
         for a in e.aliases:
             if normalise(a) != normalise(e.label):
                 g.add((e.candidate, SKOS.altLabel, Literal(a, lang="da")))
-        if e.match is None:
-            g.add((e.candidate, ECO.candidateStatus, Literal("new")))
         if e.type == "Focus Area":
             g.add((e.candidate, SKOS.inScheme, ID["scheme/focus-areas"]))
     for n, st in enumerate(ingested.statements, start=1):
@@ -1554,14 +1598,15 @@ def to_dataset(ingested: Ingested, *, dataset: Dataset | None = None, title: str
         meta.add((ev, DCTERMS.isPartOf, cand))
         meta.add((ev, PROV.wasDerivedFrom, doc))
         meta.add((ev, PROV.wasGeneratedBy, activity))
-        qs, ps = BNode(), BNode()
+        # one selector, both a quote and a position selector, so that every
+        # selector carries the oa:exact text the evidence shape asks for
+        qs = BNode()
         meta.add((ev, OA.hasSelector, qs))
         meta.add((qs, RDF.type, OA.TextQuoteSelector))
+        meta.add((qs, RDF.type, OA.TextPositionSelector))
         meta.add((qs, OA.exact, Literal(st.quote)))
-        meta.add((ev, OA.hasSelector, ps))
-        meta.add((ps, RDF.type, OA.TextPositionSelector))
-        meta.add((ps, OA.start, Literal(st.start)))
-        meta.add((ps, OA.end, Literal(st.end)))
+        meta.add((qs, OA.start, Literal(st.start)))
+        meta.add((qs, OA.end, Literal(st.end)))
         eg = ds.graph(ev)
         _write_statement(eg, st)
     return ds
@@ -1584,6 +1629,7 @@ def _write_statement(g, st: Statement) -> None:
             g.add((grant, DCTERMS.description, Literal(st.object, lang="da")))
         if st.amount is not None:
             g.add((grant, SCHEMA.amount, Literal(st.amount, datatype=XSD.decimal)))
+            g.add((grant, SCHEMA.currency, Literal("DKK")))
         if st.start_date:
             g.add((grant, SCHEMA.startDate, Literal(st.start_date.isoformat(), datatype=XSD.date)))
         if st.end_date:
