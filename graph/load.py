@@ -247,13 +247,30 @@ def _add_quads(
                 registry.setdefault(ident, src)
         return g
 
-    ds.addN((s, p, o, ctx(g)) for s, p, o, g in quads)
+    ds.store.addN((s, p, o, ctx(g)) for s, p, o, g in quads)  # contexts resolved once per graph
+
+
+_FIXED_CACHE: dict[tuple, list] = {}
+
+
+def _parse_cached(path: Path, display: str) -> list:
+    """Parse an ontology/reference file once per process (while it is unchanged)."""
+    try:
+        st = path.stat()
+        key = (str(path.resolve()), st.st_mtime_ns, st.st_size, display)
+    except OSError:
+        return parse_rdf_file(path, display=display)
+    quads = _FIXED_CACHE.get(key)
+    if quads is None:
+        quads = parse_rdf_file(path, display=display)
+        _FIXED_CACHE[key] = quads
+    return quads
 
 
 def _load_fixed(ds: Dataset, files: list[Path], graph_name: URIRef, registry, problems) -> None:
     for f in files:
         try:
-            quads = parse_rdf_file(f, display=_display(f))
+            quads = _parse_cached(f, _display(f))
         except InputError as err:
             problems.extend(err.problems)
             continue

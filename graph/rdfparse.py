@@ -128,6 +128,7 @@ class _TermConverter:
     def __init__(self, scope: str):
         self._prefix = "b" + hashlib.sha1(scope.encode("utf-8")).hexdigest()[:10] + "_"
         self._cache: dict[str, Node] = {}
+        self._literals: dict[tuple, Node] = {}
 
     def __call__(self, term) -> Node:
         if isinstance(term, ox.NamedNode):
@@ -139,12 +140,18 @@ class _TermConverter:
         if isinstance(term, ox.BlankNode):
             return BNode(self._prefix + term.value)
         if isinstance(term, ox.Literal):
-            dt = term.datatype.value
-            if term.language:
-                return Literal(term.value, lang=term.language)
-            if dt == _XSD_STRING:
-                return Literal(term.value)
-            return Literal(term.value, datatype=URIRef(dt))
+            key = (term.value, term.datatype.value, term.language)
+            node = self._literals.get(key)
+            if node is None:
+                value, dt, lang = key
+                if lang:
+                    node = Literal(value, lang=lang)
+                elif dt == _XSD_STRING:
+                    node = Literal(value)
+                else:
+                    node = Literal(value, datatype=URIRef(dt))
+                self._literals[key] = node
+            return node
         if isinstance(term, ox.DefaultGraph):
             return None  # type: ignore[return-value]
         raise ValueError(f"RDF-star triple terms are not supported: {term}")

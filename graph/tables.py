@@ -708,7 +708,7 @@ class _Mapper:
                 c = graphs[name] = self.ds.graph(name)
             return c
 
-        self.ds.addN((s, p, o, ctx(g)) for s, p, o, g in self.quads)
+        self.ds.store.addN((s, p, o, ctx(g)) for s, p, o, g in self.quads)
 
 
 def _dates(q, node, start, end, g) -> None:
