@@ -347,6 +347,7 @@ class _Sheet:
     sheet: str | None
     header: list[str]
     rows: list[tuple[int, list]]
+    names: list[str] | None = None  # the header cells as written
 
     def graph_iri(self, row: int) -> URIRef:
         base = self.path.resolve().as_uri()
@@ -376,11 +377,12 @@ def _read_csv(path: Path, display: str) -> _Sheet:
         for record in reader:
             if not header:
                 header = [_key(h) for h in record]
+                names = [" ".join(h.split()) for h in record]
                 continue
             rows.append((len(rows) + 2, record))  # header = row 1
     except csv.Error as err:
         raise InputError(Problem(display, reader.line_num, f"bad CSV: {err}")) from None
-    return _Sheet(display, path, display, None, header, rows)
+    return _Sheet(display, path, display, None, header, rows, names if header else None)
 
 
 def _read_workbook(path: Path, display: str) -> tuple[_Sheet | None, _Sheet | None]:
@@ -395,10 +397,10 @@ def _read_workbook(path: Path, display: str) -> tuple[_Sheet | None, _Sheet | No
     except Exception as err:  # noqa: BLE001 - openpyxl raises many kinds on corrupt files
         raise InputError(Problem(display, None, f"cannot read workbook: {err}")) from None
     try:
-        names = {n.casefold(): n for n in wb.sheetnames}
+        sheet_names = {n.casefold(): n for n in wb.sheetnames}
         out: list[_Sheet | None] = []
         for wanted in ("Elements", "Connections"):
-            real = names.get(wanted.casefold())
+            real = sheet_names.get(wanted.casefold())
             if real is None:
                 out.append(None)
                 continue
@@ -408,9 +410,10 @@ def _read_workbook(path: Path, display: str) -> tuple[_Sheet | None, _Sheet | No
             for i, values in enumerate(ws.iter_rows(values_only=True), 1):
                 if i == 1:
                     header = [_key(_cell_text(h)) for h in values]
+                    names = [" ".join(_cell_text(h).split()) for h in values]
                     continue
                 rows.append((i, list(values)))
-            out.append(_Sheet(f"{display}[{real}]", path, display, real, header, rows))
+            out.append(_Sheet(f"{display}[{real}]", path, display, real, header, rows, names if header else None))
     finally:
         wb.close()
     return out[0], out[1]
@@ -452,7 +455,8 @@ class _Mapper:
 
     @staticmethod
     def _original_names(sheet: _Sheet, record: list) -> list[tuple[str, str]]:
-        return [(h, _cell_text(v)) for h, v in zip(sheet.header, record) if h and _cell_text(v)]
+        names = sheet.names or sheet.header
+        return [(n, _cell_text(v)) for h, n, v in zip(sheet.header, names, record) if h and _cell_text(v)]
 
     def _document(self, sheet: _Sheet) -> URIRef:
         doc = URIRef(sheet.path.resolve().as_uri())
@@ -469,7 +473,7 @@ class _Mapper:
     def _evidence(self, sheet: _Sheet, row: int, record: list, doc: URIRef) -> URIRef:
         ev = sheet.graph_iri(row)
         sel = BNode()
-        quote = ", ".join(f"{_display_col(h)}={v}" for h, v in self._original_names(sheet, record))
+        quote = ", ".join(f"{h}={v}" for h, v in self._original_names(sheet, record))
         for t in (
             (ev, RDF.type, ECO.Evidence),
             (ev, PROV.wasDerivedFrom, doc),
@@ -725,10 +729,6 @@ def _url(text: str) -> URIRef | None:
     if re.match(r"^(www\.)?[\w\-]+(\.[\w\-]+)+(/[^\s<>\"{}|\\^`]*)?$", t):
         return URIRef("https://" + t)
     return None
-
-
-def _display_col(h: str) -> str:
-    return h[:1].upper() + h[1:]
 
 
 def _type_names() -> list[str]:
