@@ -17,22 +17,23 @@ Method
    are never reported, whatever else they share.
 2. **Signals** of each candidate pair, all in 0..1:
 
-   ========  ======  =================================================  ==============================
-   signal    weight  value                                              known when
-   ========  ======  =================================================  ==============================
-   text      0.70    combined cosine of the two texts                   always
-   focus     0.15    Jaccard overlap of the focus areas                 both have a focus area
-   partners  0.05    shared partners / partners of the smaller side     both have a partner
-   funders   0.05    1 if they share a funder, else 0                   both have a funder
-   period    0.05    1 if the periods overlap, else 0                   both have a start or an end
-   ========  ======  =================================================  ==============================
+   ========  ======  ===================================================
+   signal    weight  value (0 when unknown for either initiative)
+   ========  ======  ===================================================
+   text      --      combined cosine of the two texts (:mod:`graph.textsim`)
+   focus     0.15    Jaccard overlap of the focus areas
+   partners  0.10    shared partners / partners of the smaller side
+   funders   0.05    1 if they share a funder, else 0
+   period    0.05    1 if the periods overlap, else 0
+   ========  ======  ===================================================
 
-3. **Score** = ``sum(weight * value)`` over the signals, where the weight of
-   every signal that is *not known* for the pair is given to ``text``. So a pair
-   of bare descriptions is scored by its text similarity alone, and metadata
-   moves the score only where both initiatives have it: agreeing focus areas,
-   partners, funders and periods raise it, different focus areas or disjoint
-   periods lower it. The score is in 0..1.
+3. **Score** = ``text + (1 - text) * (0.15 focus + 0.10 partners + 0.05 funders
+   + 0.05 period)``. Text similarity is the base; agreeing metadata closes
+   part of the remaining distance to 1 (at most 35 %). The score is in 0..1,
+   grows with every signal, and never drops because metadata is *missing*:
+   a regional copy of an offer is usually run and funded by other
+   organisations than the original, so unshared partners and funders are not
+   evidence against an overlap, while shared ones are evidence for it.
 4. **Filter.** Pairs scoring at least ``min_score`` (default
    :data:`DEFAULT_MIN_SCORE`, chosen on the labelled evaluation set in
    ``data/eval/overlaps/``, see ``docs/overlaps.md``) are kept. By default only
@@ -108,8 +109,8 @@ __all__ = [
 
 #: default threshold on the score (chosen on data/eval/overlaps, see docs/overlaps.md)
 DEFAULT_MIN_SCORE = 0.35
-#: weight of each signal; weights of unknown signals go to "text"
-WEIGHTS: dict[str, float] = {"text": 0.70, "focus": 0.15, "partners": 0.05, "funders": 0.05, "period": 0.05}
+#: weight of each metadata signal in the bonus added to the text similarity
+WEIGHTS: dict[str, float] = {"focus": 0.15, "partners": 0.10, "funders": 0.05, "period": 0.05}
 #: pairs whose texts are less similar than this are never candidates
 TEXT_FLOOR = 0.1
 #: nearest neighbours per initiative in candidate generation
@@ -361,12 +362,10 @@ def _signals(records: Sequence[InitiativeRecord], rows: np.ndarray, cols: np.nda
     reg = _membership(records, "regions")
     reg_size = np.asarray(reg.sum(axis=1)).ravel()
     same_region = (_row_dots(reg, rows, cols) > 0) & (reg_size[rows] > 0) & (reg_size[cols] > 0)
-    score = np.zeros(len(rows))
-    text_weight = np.full(len(rows), WEIGHTS["text"])
+    bonus = np.zeros(len(rows))
     for name in _SIGNALS[1:]:
-        score += WEIGHTS[name] * values[name] * known[name]
-        text_weight += WEIGHTS[name] * ~known[name]
-    score += text_weight * text
+        bonus += WEIGHTS[name] * values[name] * known[name]
+    score = text + (1.0 - text) * bonus
     return _Signals(values, known, same_region, np.clip(score, 0.0, 1.0))
 
 

@@ -52,7 +52,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
+from typing import Container, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -65,6 +65,7 @@ __all__ = [
     "content_words",
     "stem",
     "stems",
+    "split_compound",
     "TextIndex",
     "Pairs",
     "build_index",
@@ -99,14 +100,18 @@ _APOSTROPHE_SUFFIX = re.compile(r"(?<=\w)'\w*")
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """spaCy's Danish stop-word list (no language model needed).
+    """spaCy's Danish stop-word list, plus its English one (no language model needed).
 
-    >>> {"og", "af", "det"} <= stop_words()
+    English is included because part of the data (CORDIS abstracts, English
+    descriptions of Danish projects) is written in English.
+
+    >>> {"og", "af", "det", "the", "of"} <= stop_words()
     True
     """
-    from spacy.lang.da.stop_words import STOP_WORDS
+    from spacy.lang.da.stop_words import STOP_WORDS as DANISH
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
 
-    return frozenset(w.lower() for w in STOP_WORDS)
+    return frozenset(w.lower() for w in DANISH | ENGLISH)
 
 
 def normalise(text: str) -> str:
@@ -279,13 +284,20 @@ def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT) -> Te
     except ValueError:  # no words at all
         counts = sp.csr_matrix((len(texts), 0), dtype=np.float64)
         vocab = np.array([], dtype=object)
-    # surface word -> stem
+    # surface word -> its stem, plus the stems of its parts if it is a compound
     stem_ids: dict[str, int] = {}
-    word_to_stem = np.empty(len(vocab), dtype=np.int64)
-    for n, st in enumerate(stems(list(vocab))):
-        word_to_stem[n] = stem_ids.setdefault(st, len(stem_ids))
+    vocab_list = list(vocab)
+    vocab_stems = stems(vocab_list)
+    for st in vocab_stems:
+        stem_ids.setdefault(st, len(stem_ids))
+    t_rows, t_cols = list(range(len(vocab_list))), [stem_ids[st] for st in vocab_stems]
+    for n, parts in _compound_parts(vocab_list, stem_ids):
+        for part in parts:
+            t_rows.append(n)
+            t_cols.append(stem_ids[part])
     to_stem = sp.csr_matrix(
-        (np.ones(len(vocab)), (np.arange(len(vocab)), word_to_stem)), shape=(len(vocab), len(stem_ids))
+        (np.ones(len(t_rows)), (np.array(t_rows, dtype=np.int64), np.array(t_cols, dtype=np.int64))),
+        shape=(len(vocab), len(stem_ids)),
     )
     stem_names = np.empty(len(stem_ids), dtype=object)
     for st, n in stem_ids.items():
@@ -301,6 +313,46 @@ def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT) -> Te
         word_matrix = sp.csr_matrix((len(texts), 0))
         char_matrix = sp.csr_matrix((len(texts), 0))
     return TextIndex(texts, word_matrix, char_matrix, stem_names, word_weight)
+
+
+def split_compound(word: str, known: Container[str]) -> tuple[str, ...]:
+    """Split a Danish compound into a known modifier and a known head, as stems.
+
+    The head (the last part, which carries the meaning in Danish) must be at
+    least five letters and its stem in ``known``; the longest such head wins.
+    The modifier (at least three letters, a linking ``s`` or ``e`` dropped) is
+    returned too when its stem is known. Nothing is returned for a word that
+    splits into no known head.
+
+    >>> known = {stem(w) for w in ["hjerte", "rehabilitering", "monitorering", "sundhed", "innovation"]}
+    >>> split_compound("hjerterehabilitering", known)
+    ('hjert', 'rehabilitering')
+    >>> split_compound("sundhedsinnovation", known)
+    ('sund', 'innovation')
+    >>> split_compound("hjemmemonitorering", known)
+    ('monitorering',)
+    >>> split_compound("patienter", known)
+    ()
+    """
+    word = word.lower()
+    for i in range(3, len(word) - 4):
+        head = stem(word[i:])
+        if head not in known or head == stem(word):
+            continue
+        mod = word[:i]
+        for candidate in (mod, mod[:-1] if mod[-1] in "se" else None):
+            if candidate and len(candidate) >= 3 and stem(candidate) in known:
+                return (stem(candidate), head)
+        return (head,)
+    return ()
+
+
+def _compound_parts(vocab: Sequence[str], known: Container[str]):
+    for n, word in enumerate(vocab):
+        if len(word) >= 8 and word.isalpha():
+            parts = split_compound(word, known)
+            if parts:
+                yield n, parts
 
 
 def _row_dots(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
