@@ -82,6 +82,23 @@ _DECIMAL_TYPES = {
 }
 _DATE_RE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$")
 _DATETIME_RE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+_ID = str(vocab.ID)
+_LINK_PROPS = tuple(
+    dict.fromkeys(
+        list(vocab.CONNECTION_PREDICATES.values())
+        + [
+            vocab.ORG.hasMember,
+            vocab.ORG.member,
+            vocab.ORG.organization,
+            vocab.ORG.originalOrganization,
+            vocab.ORG.resultingOrganization,
+            vocab.ORG.heldBy,
+            vocab.ORG.postIn,
+            SCHEMA.fundedItem,
+            SCHEMA.containedInPlace,
+        ]
+    )
+)
 _PAIRS = ((SCHEMA.startDate, SCHEMA.endDate), (SCHEMA.foundingDate, SCHEMA.dissolutionDate))
 
 
@@ -123,8 +140,10 @@ def strict_problems(ds: Dataset) -> list[Problem]:
     -------
     list of Problem
         Wrong datatype or invalid value of a date or amount property, an end
-        before its start, a negative amount, or an ``rdf:type`` in the
-        ``eco:`` namespace that the ontology does not declare.
+        before its start, a negative amount, a relation to an ``ecoid:``
+        entity that has no ``rdf:type`` anywhere (dangling reference), or an
+        ``rdf:type`` in the ``eco:`` namespace that the ontology does not
+        declare.
     """
     out: list[Problem] = []
     seen: set = set()
@@ -174,6 +193,11 @@ def strict_problems(ds: Dataset) -> list[Problem]:
             starts = [d for d in map(_as_date, ds.objects(b, TIME.inXSDDate)) if d]
             if ends and starts and min(ends) < max(starts):
                 add(s, f"interval ends {min(ends)} before it begins {max(starts)}", g)
+    # dangling references: an ecoid: entity that is linked to but described nowhere
+    for pred in _LINK_PROPS:
+        for s, o, g in _data_quads(ds, pred):
+            if isinstance(o, URIRef) and str(o).startswith(_ID) and (o, RDF.type, None) not in ds:
+                add(s, f"dangling reference: {_short(pred)} {_short(o)} is not described anywhere (no rdf:type)", g)
     # unknown eco: classes
     declared = _declared_classes(ds)
     if declared:

@@ -177,6 +177,11 @@ def _ttl(tmp_path, body: str) -> Path:
         ('ex:p eco:budget "-5"^^xsd:decimal .\n', 5, "negative"),
         ('ex:p schema:amount "lots" .\n', 5, "xsd:decimal"),
         ("\n\nex:p a eco:NoSuchClass .\n", 7, "unknown type eco:NoSuchClass"),
+        (
+            "ex:p a eco:Company .\nex:p <http://www.w3.org/ns/org#memberOf> <https://w3id.org/ecokg/id/nobody> .\n",
+            5,
+            "dangling reference",
+        ),
     ],
 )
 def test_strict_checks(tmp_path, body, line, words):
