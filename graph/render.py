@@ -104,7 +104,7 @@ RELATION_STYLES: dict[str, tuple[str, bool, float, bool]] = {
 }
 
 _PHYSICS_LIMIT = 300  # above this many drawn nodes the layout is computed in Python
-_AGGREGATE_LIMIT = 3000  # above this many drawn nodes the page opens grouped
+_AGGREGATE_LIMIT = 50000  # above this many drawn nodes the page opens grouped
 _CONTACT_KEYS = {"email", "emails", "telephone", "telephones", "phone", "hasemail", "hastelephone", "contacts"}
 _PRED_NAME = {}
 for _name, _pred in CONNECTION_PREDICATES.items():
@@ -457,7 +457,8 @@ def _layout(n: int, edges: list[tuple[int, int]], seed: int = 7) -> list[tuple[f
         return []
     ig_graph = ig.Graph(n=n, edges=edges)
     rng = np.random.default_rng(seed)
-    start = rng.uniform(-1, 1, size=(n, 2)).tolist()
+    half = max(1.0, n ** 0.5 / 2)  # igraph's own start box; a tiny box makes the grid variant quadratic
+    start = rng.uniform(-half, half, size=(n, 2)).tolist()
     lay = ig_graph.layout_fruchterman_reingold(seed=start, niter=200 if n < 5000 else 100, grid=n > 1000)
     xy = np.asarray(lay.coords, dtype=float)
     xy -= xy.mean(axis=0)
@@ -786,8 +787,11 @@ def render_map(
         above 300 nodes the layout is computed in Python (igraph
         Fruchterman-Reingold) and physics is off.
     aggregate : bool, optional
-        Open grouped by region (or community) as expandable super-nodes. Default:
-        above 3000 nodes.
+        Open grouped by region (or community) as expandable super-nodes
+        (double-click one to expand it; vis-network clustering, so
+        ``network.body.data.nodes`` still holds every entity). Default: above
+        50,000 nodes. Expanding large groups is slow in vis-network (seconds
+        per thousand nodes).
 
     Returns
     -------

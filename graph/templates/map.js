@@ -95,6 +95,7 @@
 
   /* ---- aggregated view (vis clustering; data.nodes keeps every entity) */
   var groupOf = new Map();
+  function isCl(id) { return network.body.nodes[id] !== undefined && network.isCluster(id); }
   var clustered = false;
   function group() {
     if (!D.groups) { return; }
@@ -117,7 +118,7 @@
   function ungroup() {
     (D.groups || []).forEach(function (g, k) {
       var cid = "cluster-" + k;
-      if (network.isCluster(cid)) { network.openCluster(cid); }
+      if (isCl(cid)) { network.openCluster(cid); }
     });
     clustered = false;
     $("ek-group").textContent = "Group by " + (D.groupBy || "region");
@@ -127,7 +128,7 @@
     group();
     $("ek-group").addEventListener("click", function () { if (clustered) { ungroup(); } else { group(); } });
     network.on("doubleClick", function (p) {
-      if (p.nodes.length && network.isCluster(p.nodes[0])) { network.openCluster(p.nodes[0]); }
+      if (p.nodes.length && isCl(p.nodes[0])) { network.openCluster(p.nodes[0]); }
     });
   }
 
@@ -229,7 +230,7 @@
     if (!D.groups) { return; }
     var path = network.findNode(id);
     for (var i = 0; i < path.length - 1; i++) {
-      if (network.isCluster(path[i])) { network.openCluster(path[i]); }
+      if (isCl(path[i])) { network.openCluster(path[i]); }
     }
   }
   function focusOn(id, hops) {
@@ -316,7 +317,7 @@
   network.on("hoverNode", function (p) {
     var n = byId.get(p.node);
     if (n) { showTip(p, function (b) { nodeSummary(n, b); }); }
-    else if (network.isCluster(p.node)) {
+    else if (isCl(p.node)) {
       showTip(p, function (b) { b.appendChild(el("b", "Group of " + network.getNodesInCluster(p.node).length + " nodes")); b.appendChild(el("div", "Double-click to expand.")); });
     }
   });
@@ -369,7 +370,6 @@
       conns.slice(0, 60).forEach(function (e) {
         var other = byId.get(e.f === id ? e.to : e.f);
         var li = el("li", (e.f === id ? R[e.r].name + " → " : "← " + R[e.r].name + " ") + other.l);
-        li.title = "";
         ul.appendChild(li);
       });
       if (conns.length > 60) { ul.appendChild(el("li", "… and " + (conns.length - 60) + " more")); }
