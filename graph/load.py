@@ -48,8 +48,6 @@ from graph.rdfparse import is_rdf_path, parse_rdf_file
 
 __all__ = ["load", "load_into", "repo_root", "SourceFile", "sources_of"]
 
-_TABLE_EXTENSIONS = {".xlsx", ".csv"}
-
 
 def repo_root() -> Path:
     """The project folder (holding ``ontology/`` and ``data/``)."""
@@ -308,8 +306,8 @@ def load(
         sources are given.
     strict : bool
         Also reject wrong datatypes of date and amount properties, end dates
-        before start dates, negative amounts and unknown ``eco:`` classes
-        (``ecokg validate`` loads with ``strict=False`` and reports these as
+        before start dates, negative amounts, dangling references to
+        ``ecoid:`` entities and unknown ``eco:`` classes (``ecokg validate`` loads with ``strict=False`` and reports these as
         violations instead).
 
     Returns
@@ -380,10 +378,11 @@ def load(
             except InputError as err:
                 problems.extend(err.problems)
 
-    if not problems and strict:
+    if strict:
         from graph.validate import strict_problems
 
-        problems.extend(strict_problems(ds))
+        # a reference into a file that failed to parse is not dangling: check those only on clean input
+        problems.extend(strict_problems(ds, dangling=not problems))
     if problems:
         raise InputError(problems)
 

@@ -129,12 +129,14 @@ def _data_quads(ds: Dataset, pred):
         yield s, o, gid
 
 
-def strict_problems(ds: Dataset) -> list[Problem]:
+def strict_problems(ds: Dataset, *, dangling: bool = True) -> list[Problem]:
     """Cheap checks of datatypes, periods, amounts and classes.
 
     Parameters
     ----------
     ds : rdflib.Dataset
+    dangling : bool
+        Also report relations to ``ecoid:`` entities described nowhere.
 
     Returns
     -------
@@ -194,7 +196,7 @@ def strict_problems(ds: Dataset) -> list[Problem]:
             if ends and starts and min(ends) < max(starts):
                 add(s, f"interval ends {min(ends)} before it begins {max(starts)}", g)
     # dangling references: an ecoid: entity that is linked to but described nowhere
-    for pred in _LINK_PROPS:
+    for pred in _LINK_PROPS if dangling else ():
         for s, o, g in _data_quads(ds, pred):
             if isinstance(o, URIRef) and str(o).startswith(_ID) and (o, RDF.type, None) not in ds:
                 add(s, f"dangling reference: {_short(pred)} {_short(o)} is not described anywhere (no rdf:type)", g)
