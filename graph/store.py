@@ -84,6 +84,13 @@ SPARQL_DEFAULT_GRAPH = URIRef("https://w3id.org/ecokg/id/graph/default")
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _STAGING = "urn:ecokg:staging:"
+#: graphs a SPARQL server holds for itself (Virtuoso's); they do not make a store non-empty
+_SYSTEM_GRAPH_PREFIXES = (
+    "http://www.openlinksw.com/",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/",
+    "http://localhost:8890/",
+)
 _STAGING_TARGET = URIRef("urn:ecokg:staging-target")
 
 
@@ -230,10 +237,13 @@ def _make_oxigraph_store_class():
             try:
                 result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
             except RuntimeError as err:
-                if initBindings and "does not contain" in str(err):
-                    # Oxigraph substitutes only projected variables: let rdflib evaluate it
+                if not (initBindings and "does not contain" in str(err)):
+                    raise
+                # Oxigraph substitutes only projected variables: bind with VALUES instead
+                bound = _inject_values(str(query), initBindings)
+                if bound is None:  # let rdflib's own engine evaluate it
                     raise NotImplementedError(str(err)) from None
-                raise
+                result = super().query(bound, initNs, {}, queryGraph, **kwargs)
             if result.type == "SELECT":
                 raw = result.bindings
                 result.bindings = (
@@ -442,16 +452,138 @@ def open_dataset(spec: str | None = "memory", *, read_only: bool = False) -> Dat
 
 
 def _sparql_dataset(s: StoreSpec) -> Dataset:
-    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
-
-    st = SPARQLUpdateStore(
+    st = _sparql_store_class()(
         query_endpoint=s.query_url,
         update_endpoint=s.update_url,
-        method="POST",
+        method="POST_FORM",
         returnFormat="json",
         autocommit=True,
     )
+    st._ecokg_spec = s
     return Dataset(store=st, default_union=True)
+
+
+_SPARQL_STORE_CLASS = None
+
+
+def _sparql_store_class():
+    """rdflib's SPARQLUpdateStore, made to bind parameters correctly, raise on
+    HTTP errors, post updates as forms and write the default graph to
+    :data:`SPARQL_DEFAULT_GRAPH`."""
+    global _SPARQL_STORE_CLASS
+    if _SPARQL_STORE_CLASS is not None:
+        return _SPARQL_STORE_CLASS
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    class _EcoSPARQLStore(SPARQLUpdateStore):
+        def query(self, query, initNs=None, initBindings=None, queryGraph=None, DEBUG=False):
+            if initBindings:
+                bound = _inject_values(str(query), initBindings)
+                if bound is None:
+                    raise NotImplementedError("cannot place initBindings in this query")
+                query, initBindings = bound, None
+            result = super().query(query, initNs, None, queryGraph, DEBUG)
+            if isinstance(result, (tuple, list)):  # rdflib returns (code, message, None) on HTTP errors
+                raise InputError(Problem(self.query_endpoint, None, f"SPARQL query failed: {result[1]}"))
+            return result
+
+        def _update(self, update):
+            self._updates += 1
+            _sparql_update(self._ecokg_spec, update)
+
+        def add(self, spo, context=None, quoted=False):
+            if not self._is_contextual(context):
+                context = Graph(identifier=SPARQL_DEFAULT_GRAPH)
+            return super().add(spo, context, quoted)
+
+        def addN(self, quads):  # noqa: N802
+            quads = [
+                (s, p, o, c if self._is_contextual(c) else Graph(identifier=SPARQL_DEFAULT_GRAPH))
+                for s, p, o, c in quads
+            ]
+            return super().addN(quads)
+
+    _SPARQL_STORE_CLASS = _EcoSPARQLStore
+    return _SPARQL_STORE_CLASS
+
+
+def _inject_values(query: str, bindings) -> str | None:
+    r"""``query`` with ``VALUES (?v ...) { (term ...) }`` opening its WHERE group.
+
+    This gives ``initBindings`` their meaning (the variables are bound in the
+    whole pattern, projected or not); terms are written with ``Node.n3()``,
+    which escapes them, so no text is pasted into the query. ``None`` when
+    no WHERE group is found.
+
+    Examples
+    --------
+    >>> print(_inject_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('say "hi"')}))
+    SELECT ?s WHERE { VALUES (?o) { ("say \"hi\"") } ?s ?p ?o }
+    >>> _inject_values("PREFIX x: <http://x/{}#> CONSTRUCT { ?s x:p ?o } WHERE { ?s ?q ?o }", {"s": URIRef("http://a")})
+    'PREFIX x: <http://x/{}#> CONSTRUCT { ?s x:p ?o } WHERE { VALUES (?s) { (<http://a>) } ?s ?q ?o }'
+    """
+    pos = _where_brace(query)
+    if pos is None:
+        return None
+    names = [str(k).lstrip("?$") for k in bindings]
+    terms = [bindings[k].n3() if hasattr(bindings[k], "n3") else Literal(bindings[k]).n3() for k in bindings]
+    values = " VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(terms) + ") }"
+    return query[: pos + 1] + values + query[pos + 1 :]
+
+
+def _where_brace(query: str) -> int | None:
+    """Index of the ``{`` opening the WHERE group of a query (skipping IRIs,
+    strings, comments and a CONSTRUCT template)."""
+    i, n = 0, len(query)
+    upper = query.upper()
+    skip_template = False
+    seen_construct = False
+    while i < n:
+        c = query[i]
+        if c == "#":
+            j = query.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c == "<":
+            j = query.find(">", i + 1)
+            if j < 0:
+                return None
+            i = j + 1
+            continue
+        if c in "'\"":
+            j = i + 1
+            while j < n and query[j] != c:
+                j += 2 if query[j] == "\\" else 1
+            i = j + 1
+            continue
+        if upper.startswith("CONSTRUCT", i) and not seen_construct:
+            seen_construct = True
+            rest = query[i + 9 :].lstrip()
+            skip_template = rest.startswith("{")
+            i += 9
+            continue
+        if c == "{":
+            if skip_template:
+                depth, j = 0, i
+                while j < n:
+                    if query[j] == "{":
+                        depth += 1
+                    elif query[j] == "}":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    elif query[j] in "'\"<":
+                        end = {"<": ">"}.get(query[j], query[j])
+                        j = query.find(end, j + 1)
+                        if j < 0:
+                            return None
+                    j += 1
+                skip_template = False
+                i = j + 1
+                continue
+            return i
+        i += 1
+    return None
 
 
 def store_is_empty(spec: str | None) -> bool:
@@ -474,7 +606,9 @@ def store_is_empty(spec: str | None) -> bool:
             return next(iter(handle.store.quads_for_pattern(None, None, None, None)), None) is None
         finally:
             handle.release()
-    return not bool(_sparql_select(s, "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }", ask=True))
+    rows = _sparql_select(s, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    graphs = [r["g"]["value"] for r in rows if "g" in r]
+    return not any(not g.startswith(_SYSTEM_GRAPH_PREFIXES) for g in graphs)
 
 
 # --------------------------------------------------------------------------- reading fast
@@ -674,7 +808,7 @@ def write_all_or_nothing(
     - ``oxigraph:PATH``: take the store's exclusive file lock (waiting for
       other writers and readers), then add all quads in **one transaction**
       (``pyoxigraph.Store.extend``): either all are written or none.
-    - ``sparql:URL``: small loads go in one ``INSERT DATA`` request; bigger
+    - ``sparql:URL``: small loads go in one ``INSERT {...} WHERE {}`` request; bigger
       ones are staged into fresh staging graphs, batch by batch (blank-node
       structures never split across requests), then copied into their
       target graphs by **one** ``INSERT ... WHERE`` operation and the staging
@@ -769,19 +903,30 @@ def _nt(term) -> str:
     return term.n3()
 
 
-def _sparql_groups(quads: list[tuple], batch_size: int) -> list[list[tuple]]:
-    """Quads in batches; quads sharing blank nodes (transitively) stay together."""
+def _sparql_batches(quads: list[tuple], batch_size: int, graph_of) -> list[str]:
+    """SPARQL update requests that together insert ``quads``.
+
+    Quads without blank nodes go in ``INSERT DATA`` requests of up to
+    ``batch_size`` quads over many graphs. Quads sharing blank nodes
+    (transitively) always go in the same request, one graph per request,
+    as ``INSERT {GRAPH <g> {...}} WHERE {}`` (Virtuoso 7 refuses blank nodes in
+    INSERT DATA and in templates spanning several graphs). A blank-node
+    structure spread over several graphs is skolemised (RDF 1.1, section 3.5)
+    to ``https://w3id.org/ecokg/id/.well-known/genid/...`` IRIs.
+    """
     parent: dict = {}
 
     def find(x):
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
 
-    for s, _p, o, _g in quads:
-        if isinstance(s, BNode) and isinstance(o, BNode):
-            a, b = find(s), find(o)
+    for q in quads:
+        if isinstance(q[0], BNode) and isinstance(q[2], BNode):
+            a, b = find(q[0]), find(q[2])
             if a != b:
                 parent[a] = b
     components: dict = {}
@@ -792,29 +937,45 @@ def _sparql_groups(quads: list[tuple], batch_size: int) -> list[list[tuple]]:
             plain.append(q)
         else:
             components.setdefault(find(b), []).append(q)
-    batches: list[list[tuple]] = []
-    current: list[tuple] = []
+    by_graph: dict = {}
     for comp in components.values():
-        if current and len(current) + len(comp) > batch_size:
-            batches.append(current)
-            current = []
-        current.extend(comp)
-    for q in plain:
-        if len(current) >= batch_size:
-            batches.append(current)
-            current = []
-        current.append(q)
-    if current:
-        batches.append(current)
-    return batches
+        graphs = {graph_of(q[3]) for q in comp}
+        if len(graphs) == 1:
+            by_graph.setdefault(graphs.pop(), []).append(comp)
+        else:
+            plain.extend(_skolemise(q) for q in comp)
+
+    requests: list[str] = []
+    for i in range(0, len(plain), batch_size):
+        requests.append(_insert(plain[i : i + batch_size], graph_of, data=True))
+    small = max(1, batch_size // 4)  # templates cost Virtuoso more SQL per triple
+    for comps in by_graph.values():
+        current: list[tuple] = []
+        for comp in comps:
+            if current and len(current) + len(comp) > small:
+                requests.append(_insert(current, graph_of, data=False))
+                current = []
+            current.extend(comp)
+        if current:
+            requests.append(_insert(current, graph_of, data=False))
+    return requests
 
 
-def _insert_data(quads: Iterable[tuple], graph_of) -> str:
+_GENID = "https://w3id.org/ecokg/id/.well-known/genid/"
+
+
+def _skolemise(q: tuple) -> tuple:
+    return tuple(URIRef(_GENID + str(t)) if isinstance(t, BNode) else t for t in q)
+
+
+def _insert(quads: Iterable[tuple], graph_of, *, data: bool) -> str:
     by_graph: dict = {}
     for s, p, o, g in quads:
         by_graph.setdefault(graph_of(g), []).append(f"{_nt(s)} {_nt(p)} {_nt(o)} .")
-    parts = [f"GRAPH <{g}> {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
-    return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
+    body = "\n".join(f"GRAPH <{g}> {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
+    if data:
+        return "INSERT DATA {\n" + body + "\n}"
+    return "INSERT {\n" + body + "\n} WHERE {}"
 
 
 def _write_sparql(ds_new: Dataset, s: StoreSpec, *, progress: bool | None, batch_size: int) -> int:
@@ -825,8 +986,9 @@ def _write_sparql(ds_new: Dataset, s: StoreSpec, *, progress: bool | None, batch
     def target(g):
         return SPARQL_DEFAULT_GRAPH if g == DATASET_DEFAULT_GRAPH_ID or g is None else g
 
-    if len(quads) <= batch_size:
-        _sparql_update(s, _insert_data(quads, target))
+    direct = _sparql_batches(quads, batch_size, target)
+    if len(direct) == 1:  # one request: the server applies it whole or not at all
+        _sparql_update(s, direct[0])
         return len(quads)
 
     run = f"{_STAGING}{uuid.uuid4().hex}"
@@ -839,16 +1001,17 @@ def _write_sparql(ds_new: Dataset, s: StoreSpec, *, progress: bool | None, batch
             staging[t] = URIRef(f"{run}:{len(staging)}")
         return staging[t]
 
-    batches = _sparql_groups(quads, batch_size)
+    requests = _sparql_batches(quads, batch_size, stage)
     try:
-        with _progress(len(quads), "writing", progress) as bar:
-            bar.unit, bar.unit_scale = "quad", True
-            for batch in batches:
-                _sparql_update(s, _insert_data(batch, stage))
-                bar.update(len(batch))
+        with _progress(len(requests), "writing", progress) as bar:
+            bar.unit = "request"
+            for req in requests:
+                _sparql_update(s, req)
+                bar.update(1)
         control_quads = [(st, _STAGING_TARGET, t, control) for t, st in staging.items()]
-        for batch in _sparql_groups(control_quads, batch_size):
-            _sparql_update(s, _insert_data(batch, lambda g: g))
+        for req in _sparql_batches(control_quads, batch_size, lambda g: g):
+            _sparql_update(s, req)
+        # the one operation that makes the load visible in the target graphs
         _sparql_update(
             s,
             "INSERT { GRAPH ?g { ?s ?p ?o } } WHERE { "
