@@ -335,9 +335,10 @@ def recommend(entity, sources, store, as_json, top, as_of):
 @click.option("--type", "types", multiple=True, help="Only these types (repeatable).")
 @click.option("--region", "regions", multiple=True, help="Only these regions (repeatable).")
 @click.option("--focus-area", "focus_areas", multiple=True, help="Only these focus areas (repeatable).")
+@click.option("--aggregate", is_flag=True, help="Open grouped by region (or community); double-click a group to expand.")
 @as_of_option
 @contacts_option
-def map_(sources, store, output, focus, hops, types, regions, focus_areas, as_of, include_contacts):
+def map_(sources, store, output, focus, hops, types, regions, focus_areas, aggregate, as_of, include_contacts):
     """Interactive network map (pyvis), self-contained and offline.
 
     \b
@@ -354,7 +355,14 @@ def map_(sources, store, output, focus, hops, types, regions, focus_areas, as_of
     if not include_contacts:
         ds = without_contacts(ds)
     g = entity_graph(ds, as_of=as_of, include_contacts=include_contacts)
-    stats = render_map(g, output, focus=focus_iri, hops=hops, types=types, regions=regions, focus_areas=focus_areas)
+    from graph.gaps import find_gaps
+    from graph.overlaps import overlapping_initiatives
+
+    stats = render_map(
+        g, output, focus=focus_iri, hops=hops, types=types, regions=regions, focus_areas=focus_areas,
+        overlaps=overlapping_initiatives(ds, as_of=as_of), gaps=find_gaps(ds, as_of=as_of),
+        include_contacts=include_contacts, aggregate=aggregate or None,
+    )
     click.echo(f"wrote {output}: {stats}")
 
 

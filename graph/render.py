@@ -378,7 +378,8 @@ def _as_set(values: Any) -> set[str] | None:
         return None
     if isinstance(values, str):
         values = [values]
-    return {str(v).casefold() for v in values}
+    out = {str(v).casefold() for v in values}
+    return out or None  # an empty filter (e.g. click's multiple=True) means no filter
 
 
 def _region_match(region: str | None, wanted: set[str]) -> bool:
@@ -519,6 +520,8 @@ def map_fragment(
         tname = _type_name(attrs.get("type"))
         if _kind(tname) is None:
             continue
+        if attrs.get("reference") and g.degree(node) == 0:
+            continue  # reference data nobody refers to (the 98 municipalities)
         label = _text(attrs.get("label")) or _local(node)
         region_names = _names(g, attrs.get("region"))
         fas = _names(g, attrs.get("focus_areas"))
