@@ -36,7 +36,14 @@ from graph.errors import Problem
 from graph.sourcemap import locate
 from graph.vocab import DCTERMS, ECO, OA, OWL, PROV, RDF, RDFS, SCHEMA, TIME, XSD
 
-__all__ = ["ValidationReport", "validate", "strict_problems", "quote_problems", "shapes_path"]
+__all__ = [
+    "ValidationReport",
+    "validate",
+    "strict_problems",
+    "quote_problems",
+    "evidence_graph_problems",
+    "shapes_path",
+]
 
 
 @dataclass(frozen=True)
@@ -276,6 +283,28 @@ def quote_problems(ds: Dataset) -> list[Problem]:
     return out
 
 
+def evidence_graph_problems(ds: Dataset) -> list[Problem]:
+    """Named graphs in ``ecoid:ev/`` that hold statements but are not an ``eco:Evidence``.
+
+    Examples
+    --------
+    >>> from rdflib import Dataset, URIRef
+    >>> ds = Dataset(default_union=True)
+    >>> _ = ds.graph(vocab.ID["ev/x-1"]).add((URIRef("http://ex/a"), RDF.type, ECO.Cluster))
+    >>> [p.message for p in evidence_graph_problems(ds)]
+    ['named graph ecoid:ev/x-1 holds statements but is not described as eco:Evidence']
+    """
+    out = []
+    prefix = str(vocab.ID["ev/"])
+    for g in ds.graphs():
+        ident = g.identifier
+        if isinstance(ident, URIRef) and str(ident).startswith(prefix) and len(g):
+            if (ident, RDF.type, ECO.Evidence) not in ds:
+                s = next(iter(g.subjects()))
+                out.append(_problem(ds, s, f"named graph {_short(ident)} holds statements but is not described as eco:Evidence", ident))
+    return out
+
+
 def _beside_declaring_file(ds: Dataset, doc, value: str) -> list[Path]:
     from graph.sourcemap import graph_source
 
@@ -316,8 +345,9 @@ def validate(ds: Dataset, *, shapes: str | Path | Graph | None = None) -> Valida
     -------
     ValidationReport
         ``conforms`` is False when any problem has severity ``Violation``.
-        Besides SHACL results, :func:`strict_problems` and
-        :func:`quote_problems` are included.
+        Besides SHACL results, :func:`strict_problems`,
+        :func:`quote_problems` and :func:`evidence_graph_problems` are
+        included.
     """
     import pyshacl
 
@@ -344,6 +374,7 @@ def validate(ds: Dataset, *, shapes: str | Path | Graph | None = None) -> Valida
         problems.extend(_shacl_problems(ds, results_graph))
     problems.extend(strict_problems(ds))
     problems.extend(quote_problems(ds))
+    problems.extend(evidence_graph_problems(ds))
     unique = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
     conforms = not any(p.severity == "Violation" for p in unique)
     return ValidationReport(conforms, tuple(unique))
