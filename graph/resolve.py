@@ -36,7 +36,7 @@ Examples
 ...         _ = g.add((iri, SCHEMA.vatID, Literal(cvr)))
 >>> rep = resolve(ds)
 >>> [(m.source.rsplit("/", 1)[-1], m.target.rsplit("/", 1)[-1], m.reason) for m in rep.merges]
-[('a', 'b', 'same name')]
+[('b', 'a', 'same name')]
 >>> [(c.a.rsplit("/", 1)[-1], c.b.rsplit("/", 1)[-1]) for c in rep.conflicts]
 [('c', 'd')]
 """
