@@ -536,7 +536,7 @@ class _Mapper:
             return
         doc = self._document(sheet)
         first_row: dict[str, int] = {}
-        allowed = ", ".join(sorted({n for n in _type_names()}))
+        allowed = ", ".join(_type_names())
         for row, record in sheet.rows:
             if not any(_cell_text(v) for v in record):
                 continue
@@ -636,7 +636,9 @@ class _Mapper:
         if cols is None:
             return
         doc = self._document(sheet)
-        allowed = ", ".join(sorted(CONNECTION_PREDICATES))
+        allowed = ", ".join(
+            f"{en} / {da}" for en, da, _p in vocab._CONNECTIONS  # noqa: SLF001 - the contract's spelling
+        )
         for row, record in sheet.rows:
             if not any(_cell_text(v) for v in record):
                 continue
@@ -732,12 +734,11 @@ def _url(text: str) -> URIRef | None:
 
 
 def _type_names() -> list[str]:
-    names = []
-    for en, da, _cls in vocab._TYPES:  # noqa: SLF001 - the contract's own spelling
-        names.append(en)
-        if da != en:
-            names.append(da)
-    return names
+    """``English / Danish`` for each contract element type."""
+    return [
+        en if da == en else f"{en} / {da}"
+        for en, da, _cls in vocab._TYPES  # noqa: SLF001 - the contract's own spelling
+    ]
 
 
 def load_workbook(
