@@ -262,3 +262,14 @@ def test_data_folder_is_not_merged_twice():
     data = repo_root() / "data"
     again = load([data / "reference", data / "seed", data / "sources", repo_root() / "ontology"])
     assert len(list(again.quads())) == len(list(bundled.quads()))
+
+
+def test_persistent_store_written_then_read(tmp_path):
+    spec = f"oxigraph:{tmp_path / 'kg'}"
+    ds = load([FIX / "named.trig"], store=spec)
+    n = len(list(ds.quads()))
+    assert (URIRef(EX + "b"), URIRef(EX + "p"), Literal("in g2")) in ds
+    ds.close()
+    again = load(store=spec)  # no sources: the store as it is
+    assert len(list(again.quads())) == n
+    again.close()
