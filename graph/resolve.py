@@ -72,7 +72,10 @@ __all__ = [
 
 RESOLUTION_GRAPH = ID["graph/resolution"]
 
-_LEGAL = re.compile(r"\b(a/?s|aps|i/?s|p/?s|k/?s|a\.?m\.?b\.?a|smba|f\.?m\.?b\.?a|ivs|holding|ltd|gmbh|inc|ab|oy|bv|sa|srl|spa)\b\.?")
+_LEGAL = re.compile(
+    r"\b(a/?s|aps|i/?s|p/?s|k/?s|a\.?m\.?b\.?a|smba|f\.?m\.?b\.?a|ivs|holding|ltd|plc|llc|gmbh|ag|kg|inc|ab|oy|oyj|"
+    r"asa|bv|nv|sa|sas|sarl|sl|srl|spa|sprl|bvba)\b\.?"
+)
 _GENERIC = frozenset(
     "kommune region universitet university universitetet hospital sygehus hospitalet institut instituttet "
     "institute fond fonden foundation forening foreningen the of og and for i af den det de danmark denmark "
@@ -226,12 +229,28 @@ def _collect(ds) -> list[_Org]:
     return sorted(orgs.values(), key=lambda o: str(o.iri))
 
 
+def _tokens_compatible(ka: str, kb: str) -> bool:
+    """Every word of one name has a close counterpart in the other, apart
+    from short filler words: "universita di parma" / "universita di pavia" is
+    not a spelling variant."""
+    ta, tb = ka.split(), kb.split()
+    for xs, ys in ((ta, tb), (tb, ta)):
+        for x in xs:
+            if x in ys or len(x) <= 2 or x in _GENERIC:
+                continue
+            if not any(fuzz.ratio(x, y) >= 80 for y in ys):
+                return False
+    return True
+
+
 def _score(a: _Org, b: _Org) -> tuple[float, str]:
     best, why = 0.0, ""
     for ka in a.keys:
         for kb in b.keys:
             if ka == kb:
                 return 100.0, f"same name ({ka!r})"
+            if not _tokens_compatible(ka, kb):
+                continue
             s = min(fuzz.ratio(ka, kb), fuzz.ratio(_distinctive(ka), _distinctive(kb)))
             if s > best:
                 best, why = s, f"similar names ({ka!r} ~ {kb!r})"
@@ -282,7 +301,7 @@ def _classify(orgs: list[_Org], *, threshold: float, min_score: float):
         if a.acronyms & b.acronyms:
             reasons.append(f"same acronym {sorted(a.acronyms & b.acronyms)[0]}")
             score = min(100.0, score + 3)
-        if score >= 100.0 and a.family == b.family == "cordis":
+        if a.family == b.family == "cordis":
             # two PICs with the same name and no CVR: the EC registered them as
             # separate legal entities; a human decides
             possible.append(Candidate(a.iri, b.iri, a.label, b.label, score, tuple(reasons + ["two CORDIS PICs"])))
