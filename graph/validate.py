@@ -368,6 +368,7 @@ def validate(ds: Dataset, *, shapes: str | Path | Graph | None = None) -> Valida
             shacl_graph=shapes_graph,
             inference="none",
             advanced=True,
+            inplace=True,  # ``data`` is our own copy: spare pyshacl a second one
             abort_on_first=False,
             allow_warnings=True,
         )
