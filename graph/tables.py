@@ -350,7 +350,9 @@ class _Sheet:
     names: list[str] | None = None  # the header cells as written
 
     def graph_iri(self, row: int) -> URIRef:
-        base = self.path.resolve().as_uri()
+        base = self.__dict__.get("_base")
+        if base is None:
+            base = self.__dict__["_base"] = self.path.resolve().as_uri()
         if self.sheet:
             return URIRef(f"{base}#sheet={self.sheet}&row={row}")
         return URIRef(f"{base}#row={row}")

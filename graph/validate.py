@@ -129,11 +129,9 @@ def _problem(ds: Dataset, node, message: str, graph_name=None, severity: str = "
 
 
 def _data_quads(ds: Dataset, pred):
-    for s, p, o, g in ds.quads((None, pred, None, None)):
-        gid = getattr(g, "identifier", g)
-        if gid == vocab.ONTOLOGY_GRAPH:
-            continue
-        yield s, o, gid
+    """``(s, o, None)`` for each triple with ``pred`` in the union (the graph is found on a problem)."""
+    for s, _p, o in ds.triples((None, pred, None)):
+        yield s, o, None
 
 
 def strict_problems(ds: Dataset, *, dangling: bool = True) -> list[Problem]:
