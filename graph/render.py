@@ -61,6 +61,7 @@ __all__ = [
     "map_fragment",
     "page_assets",
     "csp_for",
+    "fill_template",
 ]
 
 _TEMPLATES = Path(__file__).with_name("templates")
@@ -444,8 +445,12 @@ def page_assets() -> dict[str, str]:
     return _ASSETS
 
 
-def _fill(template: str, values: Mapping[str, str]) -> str:
-    """Replace ``@@KEY@@`` tokens in one pass (inserted text is never re-scanned)."""
+def fill_template(template: str, values: Mapping[str, str]) -> str:
+    """Replace ``@@KEY@@`` tokens in one pass (inserted text is never re-scanned).
+
+    >>> fill_template("<p>@@A@@</p>", {"A": "@@B@@"})
+    '<p>@@B@@</p>'
+    """
     return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], template)
 
 
@@ -722,7 +727,7 @@ def map_fragment(
         if focus_node is not None:
             subtitle += f" · focus: {info[focus_node]['label']}, {1 if hops is None else hops} hop(s)"
     measure = {"degree": "degree centrality", "pagerank": "PageRank", "betweenness": "betweenness centrality"}[size_by]
-    body = _fill(
+    body = fill_template(
         (_TEMPLATES / "map_fragment.html").read_text(encoding="utf-8"),
         {"TITLE": html.escape(title), "SUBTITLE": html.escape(subtitle), "SIZE_BY": html.escape(measure)},
     )
@@ -824,7 +829,7 @@ def render_map(
         layout=layout, aggregate=aggregate,
     )
     assets = page_assets()
-    page = _fill(
+    page = fill_template(
         (_TEMPLATES / "map.html").read_text(encoding="utf-8"),
         {
             "CSP": html.escape(csp_for([assets["vis_js"], assets["map_js"]], [assets["vis_css"], assets["map_css"]])),
