@@ -433,6 +433,7 @@ class _Mapper:
         self.quads: list[tuple] = []
         self.elements: dict[str, URIRef] = {}  # label key -> IRI, this table
         self.new_entities: set[URIRef] = set()
+        self.rejected: set[str] = set()  # label keys of element rows with a problem
 
     def problem(self, sheet: _Sheet, row: int | None, message: str, focus: str | None = None) -> None:
         self.problems.append(Problem(sheet.where, row, message, focus=focus))
@@ -557,6 +558,7 @@ class _Mapper:
             if cls_ is None:
                 what = f"unknown Type {type_text!r}" if type_text else "empty Type"
                 self.problem(sheet, row, f"{what} for {label!r}; allowed: {allowed}", label)
+                self.rejected.add(k)  # connections to it are not reported again as dangling
                 continue
             g = self._evidence(sheet, row, record, doc)
             iri = self._resolve_element(label, cls_)
@@ -629,6 +631,8 @@ class _Mapper:
             self.problem(sheet, row, f"empty {col.capitalize()}")
             return None
         hit = self.elements.get(_key(text)) or self.index.find(text)
+        if hit is None and _key(text) in self.rejected:
+            return None  # its element row is already reported
         if hit is None:
             self.problem(sheet, row, f"dangling connection: {col.capitalize()} {text!r} is not an element label", text)
         return hit

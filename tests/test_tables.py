@@ -226,6 +226,7 @@ def test_every_kind_of_bad_row_is_reported(tmp_path):
         "Good;Ghost;partner i;\n"  # 3 dangling
         "Good;Dated;hates;\n"  # 4 unknown connection type
         "Dated;Good;finansieret af;-100\n"  # 5 negative amount
+        "Good;Weird;partner i;\n"  # 6 its element row is reported already: no second problem
     )
     e, c = _pair(tmp_path, elements, connections)
     with pytest.raises(InputError) as info:
