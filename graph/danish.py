@@ -358,7 +358,7 @@ def parse_date(text: str) -> DateValue | None:
 
 _PHONE_RE = re.compile(
     r"(?<![\d,.+])(?P<cc>(?:\+|00)45[\s\u00a0]?)?"
-    r"(?P<n>\d{2}[\s\u00a0]?\d{2}[\s\u00a0]?\d{2}[\s\u00a0]?\d{2}|\d{4}[\s\u00a0]\d{4})(?![\d,]|\.\d)"
+    r"(?P<n>\d{2}[\s\u00a0]?\d{2}[\s\u00a0]?\d{2}[\s\u00a0]?\d{2}|\d{4}[\s\u00a0]\d{4})(?!\d|[.,]\d)"
 )
 _PHONE_CUE = re.compile(r"(?:tlf|telefon|tel|mobil|mob|phone|direkte)\.?:?\s*$", re.IGNORECASE)
 

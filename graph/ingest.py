@@ -519,7 +519,8 @@ def _person_like(words: list[str]) -> bool:
 
 
 def _lower_words(text: str) -> frozenset[str]:
-    return frozenset(m.group(0) for m in re.finditer(r"\b[a-zæøå][a-zæøå-]+\b", text))
+    # words written in lower case in running text (not inside e-mail addresses or URLs)
+    return frozenset(m.group(0) for m in re.finditer(r"(?<![\w@./])[a-zæøå][a-zæøå-]+(?![\w@]|\.\w)", text))
 
 
 def _trigger_before(ctx: _Ctx, tok_index: int) -> str | None:
@@ -865,6 +866,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
     (re.compile(r"\b(har|havde)\s+(etableret|stiftet|grundlagt|oprettet|startet)\b", re.I), "schema:founder", "items<-leading"),
+    (re.compile(r"\b(går|gik|er gået|var gået|slår sig)\s+sammen\s+(i|om)\b", re.I), "eco:partnerIn", "leading->items"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
     (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor)\s+i\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
@@ -935,7 +937,7 @@ class _Builder:
                 return self.cluster(first)
         return self.anaphor(sent, self.ctx.text[sent.start : pos])
 
-    def anaphor(self, sent: _Sentence, lead: str = "") -> _Cluster | None:
+    def anaphor(self, sent: _Sentence, lead: str = "", strict: bool = False) -> _Cluster | None:
         """What "netværket", "klyngen", "foreningen" ... at the start of a
         sentence refer to: the latest entity of a fitting type in the same
         section; otherwise the section's entity or the text's main entity."""
@@ -958,6 +960,8 @@ class _Builder:
                     best = c
             if best is not None:
                 return best
+        if strict and not want:
+            return None
         if sent.section in self.section_entity:
             return self.section_entity[sent.section]
         return self.main
@@ -1002,6 +1006,20 @@ class _Builder:
                 if pred == "schema:founder":
                     cue_end = m.end()
                 items = self.items_after(cue_end, sent.end)
+                if not items and direction in ("subject->items", "leading->items"):
+                    # "er partner i projektet": the object is a definite noun phrase
+                    follow = text[cue_end : min(sent.end, cue_end + 40)]
+                    if re.match(r"^\s*(?:det|den|de)?\s*(?:\w+\s+)?\w+(?:et|en|ne)\b", follow, re.I):
+                        obj = self.anaphor(sent, follow, strict=True)
+                        if obj is not None:
+                            subjects = (
+                                [self.cluster(x) for x in self.items_after(sent.start, m.start())]
+                                if direction == "leading->items"
+                                else [self.subject_before(sent, m.start())]
+                            )
+                            for sj in subjects:
+                                self.add(sj, pred, obj, sent)
+                    continue
                 if not items:
                     continue
                 subj = self.subject_before(sent, m.start())
@@ -1013,13 +1031,16 @@ class _Builder:
                     if re.search(r"under navnet", text[m.start() : m.end() + 8], re.I):
                         continue
                     items = items[:1]
-                if direction == "items<-leading":
+                if direction in ("items<-leading", "leading->items"):
                     leading = self.items_after(sent.start, m.start())
                     if not leading or len(text[sent.start : leading[0].start].split()) > 3:
                         continue
                     for it in items[:1]:
                         for ld in leading:
-                            self.add(self.cluster(it), pred, self.cluster(ld), sent)
+                            if direction == "items<-leading":
+                                self.add(self.cluster(it), pred, self.cluster(ld), sent)
+                            else:
+                                self.add(self.cluster(ld), pred, self.cluster(it), sent)
                     continue
                 for it in items:
                     obj = self.cluster(it)
@@ -1090,7 +1111,7 @@ class _Builder:
         ms = [m for m in self.in_range(sent.start, a_s) if self.cluster(m).type not in ("Public Authority", "Investor")]
         if ms and len(self.ctx.text[sent.start : ms[0].start].split()) <= 3:
             return self.cluster(ms[0])
-        return self.anaphor(sent)
+        return self.anaphor(sent, before)
 
     def rule_founding_date(self, sent: _Sentence) -> None:
         text = self.ctx.text
@@ -1288,6 +1309,9 @@ class _Builder:
                 continue
             start, end = d1[0].value, d2[0].value
             grants = [st for st in self.out if st.p == "schema:funder"]
+            same = [st for st in grants if st.sent == (sent.start, sent.end)]
+            for st in same:
+                st.start_date, st.end_date = start, end
             if re.search(r"bevilling|tilskud|støtte|finansiering", sent.text, re.I) and grants:
                 for st in grants:
                     if st.start_date is None:
