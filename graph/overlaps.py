@@ -10,7 +10,7 @@ Method
 1. **Candidates by text.** Each initiative's text is its label and its
    description. :mod:`graph.textsim` turns the texts into Danish TF-IDF vectors
    (stems without stop words, plus character 4-5-grams) and finds for every
-   initiative its ``k = 20`` nearest neighbours with a combined cosine of at
+   initiative its ``k = 10`` nearest neighbours with a combined cosine of at
    least ``TEXT_FLOOR = 0.1`` by a blocked sparse matrix product. No pair is
    ever compared in Python one by one, so the cost grows roughly linearly with
    the number of initiatives. Pairs whose texts have (almost) nothing in common
@@ -108,13 +108,13 @@ __all__ = [
 ]
 
 #: default threshold on the score (chosen on data/eval/overlaps, see docs/overlaps.md)
-DEFAULT_MIN_SCORE = 0.35
+DEFAULT_MIN_SCORE = 0.30
 #: weight of each metadata signal in the bonus added to the text similarity
 WEIGHTS: dict[str, float] = {"focus": 0.15, "partners": 0.10, "funders": 0.05, "period": 0.05}
 #: pairs whose texts are less similar than this are never candidates
 TEXT_FLOOR = 0.1
 #: nearest neighbours per initiative in candidate generation
-NEIGHBOURS = 20
+NEIGHBOURS = 10
 
 _SIGNALS = ("text", "focus", "partners", "funders", "period")
 

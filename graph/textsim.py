@@ -233,6 +233,7 @@ class TextIndex:
     stems: np.ndarray
     word_weight: float = WORD_WEIGHT
     _stacked: list = field(default_factory=list, repr=False)
+    _surface: dict = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -254,7 +255,8 @@ def _tfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
     """Sub-linear TF, smoothed IDF (as scikit-learn), L2-normalised rows."""
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    return TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2").fit_transform(counts).tocsr()
+    m = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2").fit_transform(counts).tocsr()
+    return m.astype(np.float32)
 
 
 def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT) -> TextIndex:
@@ -335,9 +337,19 @@ def split_compound(word: str, known: Container[str]) -> tuple[str, ...]:
     ()
     """
     word = word.lower()
+    own = stem(word)
     for i in range(3, len(word) - 4):
-        head = stem(word[i:])
-        if head not in known or head == stem(word):
+        suffix = word[i:]
+        if suffix in known:
+            head = suffix
+        elif not any(suffix[:-k] in known for k in (1, 2, 3, 4)):
+            # a stem is its word less an ending: only stem suffixes that may have a known stem
+            continue
+        else:
+            head = stem(suffix)
+            if head not in known:
+                continue
+        if head == own:
             continue
         mod = word[:i]
         for candidate in (mod, mod[:-1] if mod[-1] in "se" else None):
@@ -371,16 +383,47 @@ def pair_similarities(index: TextIndex, rows: np.ndarray, cols: np.ndarray, *, c
     return np.clip(out, 0.0, 1.0)
 
 
+#: up to this many texts, candidates come from the exact combined vectors
+EXACT_LIMIT = 5000
+#: above it, from each text's this many heaviest word features
+_TOP_FEATURES = 24
+
+
+def _top_per_row(m: sp.csr_matrix, top: int) -> sp.csr_matrix:
+    """Keep the ``top`` largest entries of each row."""
+    m = m.tocsr()
+    counts = np.diff(m.indptr)
+    if not len(counts) or counts.max() <= top:
+        return m
+    row = np.repeat(np.arange(m.shape[0]), counts)
+    order = np.lexsort((-m.data, row))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - np.repeat(m.indptr[:-1], counts)
+    keep = rank < top
+    out = sp.csr_matrix((m.data[keep], m.indices[keep], np.concatenate([[0], np.cumsum(np.minimum(counts, top))])),
+                        shape=m.shape)
+    return out
+
+
 def _candidate_matrix(index: TextIndex, max_df: float) -> sp.csr_matrix:
-    """The stacked matrix without features present in more than ``max_df`` of the texts."""
-    m = index.stacked()
-    n = m.shape[0]
+    """The matrix whose products propose candidate pairs.
+
+    Up to :data:`EXACT_LIMIT` texts: the stacked word + character matrix
+    (products are the exact similarities). Above: the word (stem) matrix
+    without stems present in more than ``max_df`` of the texts, each row cut
+    to its :data:`_TOP_FEATURES` heaviest stems, so the product stays sparse.
+    """
+    n = len(index)
+    if n <= EXACT_LIMIT:
+        return index.stacked()
+    m = index.words
     limit = max(50, int(max_df * n))
     df = np.bincount(m.indices, minlength=m.shape[1])
     keep = df <= limit
-    if keep.all():
-        return m
-    return (m @ sp.diags(keep.astype(np.float64))).tocsr()
+    if not keep.all():
+        m = (m @ sp.diags(keep.astype(np.float32))).tocsr()
+        m.eliminate_zeros()
+    return _top_per_row(m, _TOP_FEATURES)
 
 
 def neighbours(
@@ -401,7 +444,7 @@ def neighbours(
     floor : float
         Candidate pairs need at least this similarity.
     block : int, optional
-        Rows per block of the sparse product (default: adaptive, about 2e7
+        Rows per block of the sparse product (default: adaptive, about 1e7
         stored products per block).
     max_df : float
         Features in more than this share of the texts (and more than 50 texts)
@@ -417,18 +460,19 @@ def neighbours(
     if n < 2 or index.stacked().shape[1] == 0:
         return empty
     m = _candidate_matrix(index, max_df)
+    slack = floor if n <= EXACT_LIMIT else floor * 0.5
     mt = m.T.tocsr()
     if block is None:
         df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
         # expected products per row = sum over its features of their df
         per_row = float((m.astype(bool) @ df).mean()) if m.nnz else 1.0
-        block = int(max(256, min(n, 2e7 / max(per_row, 1.0))))
+        block = int(max(256, min(n, 1e7 / max(per_row, 1.0))))
     found_r, found_c = [], []
     for start in range(0, n, block):
         stop = min(n, start + block)
         prod = (m[start:stop] @ mt).tocoo()
         r, c, v = prod.row + start, prod.col, prod.data
-        keep = (v >= floor * 0.8) & (r != c)  # small slack: exact sims computed below
+        keep = (v >= slack) & (r != c)  # exact sims are computed below
         r, c, v = r[keep], c[keep], v[keep]
         if k and len(r):
             order = np.lexsort((-v, r))
@@ -460,14 +504,28 @@ def shared_terms(index: TextIndex, i: int, j: int, *, texts: Sequence[str] | Non
     >>> shared_terms(idx, 0, 1)
     ['iltmætning', 'Patienterne']
     """
-    a, b = index.words[i], index.words[j]
-    prod = a.multiply(b).tocoo()
-    if not prod.nnz:
+    m = index.words
+    ia, da = m.indices[m.indptr[i] : m.indptr[i + 1]], m.data[m.indptr[i] : m.indptr[i + 1]]
+    ib, db = m.indices[m.indptr[j] : m.indptr[j + 1]], m.data[m.indptr[j] : m.indptr[j + 1]]
+    common, pa, pb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
+    if not len(common):
         return []
-    order = np.argsort(-prod.data, kind="stable")
-    wanted = [index.stems[prod.col[o]] for o in order[:top]]
-    text = (texts or index.texts)[i]
+    weight = da[pa] * db[pb]
+    order = np.lexsort((common, -weight))
+    wanted = [index.stems[common[o]] for o in order[:top]]
+    surface = _surface_forms(index, i) if texts is None else _surface_map(texts[i])
+    return [surface.get(s, s) for s in wanted]
+
+
+def _surface_map(text: str) -> dict[str, str]:
     surface: dict[str, str] = {}
     for w in content_words(text):
         surface.setdefault(stem(w), w)
-    return [surface.get(s, s) for s in wanted]
+    return surface
+
+
+def _surface_forms(index: TextIndex, i: int) -> dict[str, str]:
+    cache = index._surface
+    if i not in cache:
+        cache[i] = _surface_map(index.texts[i])
+    return cache[i]
