@@ -208,6 +208,11 @@ def import_structural_funds(paths: Iterable[str | Path] = (), *, ds: Dataset | N
     """
     paths = [Path(p) for p in paths] or sorted(DEFAULT_DIR.glob("*.csv"))
     ds = ds if ds is not None else Dataset(default_union=True)
+    from graph.vocab import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    ds.bind("attr", ATTR)
     municipalities = _municipalities()
     problems: list[Problem] = []
     quads: list[tuple] = []
