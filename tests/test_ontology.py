@@ -275,10 +275,10 @@ ex:doc1 a foaf:Document ; dcterms:title "Stærkt nationalt partnerskab"@da ; dct
 
 # (case id, Turtle, expected message fragment, expected focus node local name)
 VIOLATIONS = [
-    ("label-missing", 'ex:x a eco:Company .', "no preferred label", "x"),
-    ("label-empty", 'ex:x a eco:Hospital ; skos:prefLabel "  "@da .', "preferred label is empty", "x"),
-    ("label-not-text", "ex:x a foaf:Person ; skos:prefLabel 42 .", "must be a text literal", "x"),
-    ("label-twice-same-lang", 'ex:x a eco:Initiative ; skos:prefLabel "A"@da , "B"@da .', "same language", "x"),
+    ("label-missing", 'ex:x a eco:Company .', "needs a non-empty preferred label", "x"),
+    ("label-empty", 'ex:x a eco:Hospital ; skos:prefLabel "  "@da .', "needs a non-empty preferred label", "x"),
+    ("label-not-text", "ex:x a foaf:Person ; skos:prefLabel ex:y .", "needs a non-empty preferred label", "x"),
+    ("label-twice-same-lang", 'ex:x a eco:Initiative ; skos:prefLabel "A"@da , "B"@da .', "two in the same language", "x"),
     (
         "end-before-start",
         'ex:x a eco:Initiative ; skos:prefLabel "P" ; schema:startDate "2020-01-01"^^xsd:date ; schema:endDate "2019-12-31"^^xsd:date .',
@@ -291,11 +291,11 @@ VIOLATIONS = [
         "dissolution date before founding date",
         "x",
     ),
-    ("date-not-xsd-date", 'ex:x a eco:Initiative ; skos:prefLabel "P" ; schema:startDate "2020" .', "must be an xsd:date", "x"),
+    ("date-not-xsd-date", 'ex:x a eco:Initiative ; skos:prefLabel "P" ; schema:startDate "2020" .', "must be one xsd:date", "x"),
     (
         "date-invalid",
         'ex:x a eco:Initiative ; skos:prefLabel "P" ; schema:endDate "2020-13-45"^^xsd:date .',
-        "must be an xsd:date",
+        "must be one xsd:date",
         "x",
     ),
     (
@@ -311,7 +311,7 @@ VIOLATIONS = [
     (
         "negative-amount",
         'ex:g a schema:MonetaryGrant ; schema:funder ex:f ; schema:amount -5.0 . ex:f a eco:Investor ; skos:prefLabel "F" .',
-        "not a negative number",
+        "amount must be a non-negative decimal in DKK",
         "g",
     ),
     (
@@ -332,7 +332,7 @@ VIOLATIONS = [
         "currency must be",
         "g",
     ),
-    ("negative-budget", 'ex:x a eco:Initiative ; skos:prefLabel "P" ; eco:budget -1.0 .', "budget must be a non-negative", "x"),
+    ("negative-budget", 'ex:x a eco:Initiative ; skos:prefLabel "P" ; eco:budget -1.0 .', "budget must be a non-negative decimal in DKK", "x"),
     ("grant-without-funder", "ex:g a schema:MonetaryGrant ; schema:amount 5.0 .", "must name its funder", "g"),
     (
         "grant-without-funder-or-description",
@@ -382,20 +382,20 @@ VIOLATIONS = [
         "membership-in-focus-area",
         """ex:m a org:Membership ; org:member ex:a ; org:organization ex:t .
            ex:a a eco:Company ; skos:prefLabel "A" . ex:t a eco:FocusArea ; skos:prefLabel "T" .""",
-        "must be in an organisation",
+        "must be in exactly one organisation",
         "m",
     ),
     (
         "evidence-without-quote",
         'ex:ev a eco:Evidence ; prov:wasDerivedFrom ex:d . ex:d a foaf:Document ; dcterms:title "D" ; dcterms:date "2018-01-01"^^xsd:date .',
-        "evidence has no quote",
+        "evidence needs a non-empty quote",
         "ev",
     ),
     (
         "evidence-with-empty-quote",
         """ex:ev a eco:Evidence ; prov:wasDerivedFrom ex:d ; oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "" ] .
            ex:d a foaf:Document ; dcterms:title "D" ; dcterms:date "2018-01-01"^^xsd:date .""",
-        "quote is missing or empty",
+        "evidence needs a non-empty quote",
         "ev",
     ),
     (
@@ -407,7 +407,7 @@ VIOLATIONS = [
     (
         "evidence-from-non-document",
         'ex:ev a eco:Evidence ; prov:wasDerivedFrom ex:d ; oa:hasSelector [ oa:exact "quote" ] .',
-        "derived from a foaf:Document",
+        "a foaf:Document",
         "ev",
     ),
     ("document-without-date", 'ex:d a foaf:Document ; dcterms:title "D" .', "document has no date", "d"),
