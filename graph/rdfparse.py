@@ -197,6 +197,10 @@ def _syntax_problem(err: SyntaxError, display: str, data: bytes | None = None, f
         if sep:
             col = getattr(err, "offset", None)
             message = f"syntax error: {rest}" + (f" (column {col})" if col else "")
+    elif "LoadDocumentCallback" in message:
+        message = "remote JSON-LD contexts are not fetched (ecokg works offline): put the @context inline"
+        if not line and data is not None:
+            line = next((i for i, ln in enumerate(data.decode("utf-8", "replace").splitlines(), 1) if "@context" in ln), None)
     else:
         message = f"syntax error: {message}"
     return Problem(display, int(line) if line else None, message)
