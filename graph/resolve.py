@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -103,8 +104,16 @@ def name_key(name: str) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=65536)
+def _is_generic(word: str) -> bool:
+    if word in _GENERIC:
+        return True
+    return len(word) >= 6 and any(len(g) >= 6 and fuzz.ratio(word, g) >= 88 for g in _GENERIC)
+
+
 def _distinctive(key: str) -> str:
-    words = [w for w in key.split() if w not in _GENERIC]
+    """The name key without generic words (also misspelt ones: "instittut")."""
+    words = [w for w in key.split() if not _is_generic(w)]
     return " ".join(words) if words else key
 
 
@@ -393,7 +402,10 @@ def unresolve(ds: Dataset, *, graph: URIRef = RESOLUTION_GRAPH) -> int:
     g = ds.graph(graph)
     n = len(g)
     ds.remove_graph(g)
-    ds.default_graph.remove((graph, None, None))
+    activity = URIRef(f"{graph}/activity")
+    for node in (graph, activity):
+        n += len(list(ds.default_graph.triples((node, None, None))))
+        ds.default_graph.remove((node, None, None))
     return n
 
 
