@@ -74,8 +74,8 @@ def synthetic_ecosystem(
     actors: int = 25_600,
     initiatives: int | None = None,
     focus_areas: int = 40,
-    partners: int = 9,
-    members: int = 25,
+    partners: int = 5,
+    members: int = 15,
     evidence: bool = True,
     seed: int = 42,
 ) -> Dataset:
@@ -206,19 +206,22 @@ def _time(fn, *args, **kwargs):
 
 def run(actors: int, *, seed: int = 42, evidence: bool = True, label: str = "") -> dict:
     from graph.gaps import find_gaps
-    from graph.recommend import recommend
-    from graph.views import _collaboration_from, _facts, collaboration_graph
+    from graph.recommend import Recommender, recommend
+    from graph.views import _facts, _incidence, collaboration_graph
 
     ds, t_gen = _time(synthetic_ecosystem, actors=actors, seed=seed, evidence=evidence)
     n_triples = len(ds)
     facts, t_facts = _time(_facts, ds)
-    G, t_collab = _time(_collaboration_from, facts)
-    _, t_view = _time(collaboration_graph, ds)
+    (B, _actors, _groups), t_inc = _time(_incidence, facts)
+    _, t_prod = _time(lambda: B @ B.T)
+    G, t_view = _time(collaboration_graph, ds)
     gaps, t_gaps = _time(find_gaps, ds)
+    rec, t_rec_build = _time(Recommender, ds)
     actor = max(G.degree, key=lambda kv: kv[1])[0]
-    recs, t_rec = _time(recommend, ds, URIRef(actor), top=10)
-    quiet = min(G.degree, key=lambda kv: kv[1])[0]
-    _, t_rec2 = _time(recommend, ds, URIRef(quiet), top=10)
+    recs, t_rec = _time(rec.recommend, URIRef(actor), top=10)
+    quiet = min((kv for kv in G.degree if kv[1] > 0), key=lambda kv: kv[1])[0]
+    _, t_rec2 = _time(rec.recommend, URIRef(quiet), top=10)
+    _, t_rec_e2e = _time(recommend, ds, URIRef(actor), top=10)
     return {
         "label": label or f"{actors} actors",
         "actors": actors,
@@ -228,11 +231,14 @@ def run(actors: int, *, seed: int = 42, evidence: bool = True, label: str = "") 
         "seconds": {
             "generate": round(t_gen, 2),
             "read_facts": round(t_facts, 2),
-            "collaboration_matrix": round(t_collab, 2),
-            "collaboration_graph": round(t_view, 2),
+            "incidence_matrix": round(t_inc, 2),
+            "sparse_product_BBt": round(t_prod, 2),
+            "collaboration_graph_networkx_view": round(t_view, 2),
             "find_gaps": round(t_gaps, 2),
-            "recommend_busiest_actor": round(t_rec, 2),
-            "recommend_quietest_actor": round(t_rec2, 2),
+            "recommender_build": round(t_rec_build, 2),
+            "recommend_query_busiest_actor": round(t_rec, 3),
+            "recommend_query_quiet_actor": round(t_rec2, 3),
+            "recommend_end_to_end": round(t_rec_e2e, 2),
         },
         "gaps_steps": {k: round(v, 2) for k, v in gaps.timings.items()},
         "coverage_gaps": len(gaps.coverage_gaps),

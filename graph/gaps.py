@@ -27,13 +27,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import networkx as nx
+import numpy as np
 from rdflib.graph import Graph
 from rdflib.term import Node
 
-from graph.brokerage import betweenness, brokerage_roles, constraint, effective_size, two_step_reach
+from graph.brokerage import (
+    _betweenness_igraph,
+    _constraint_rows,
+    _effective_size_rows,
+    _reach_igraph,
+    _roles_local,
+)
 from graph.queries import load_query
-from graph.views import COLLABORATION_PREDICATES, _collaboration_from, _facts, _Facts
+from graph.views import COLLABORATION_PREDICATES, _facts, _Facts, _incidence
 from graph.vocab import ECO, GROWTH_ELEMENTS, ORG, SCHEMA
 
 __all__ = [
@@ -279,27 +285,26 @@ def find_gaps(
 
     facts = _facts(ds, as_of)
     tick("read")
-    G = _collaboration_from(facts)
+    G = _Collab(facts)
     tick("collaboration graph")
     participants = _participants(facts)
     coverage = _coverage(facts, participants)
     tick("coverage")
     eco_gaps = _growth_model_gaps(ds, facts)
     tick("growth model")
-    brokers = _brokers(G, top_brokers, betweenness_k, seed)
+    brokers = _brokers(G, facts, top_brokers, betweenness_k, seed)
     tick("brokers")
     isolated = tuple(
         sorted(
-            ((d["label"], n, d["type"]) for n, d in G.nodes(data=True) if G.degree(n) == 0),
+            ((facts.label[a], str(a), facts.node_attrs(a)["type"]) for i, a in enumerate(G.actors) if G.deg[i] == 0),
             key=lambda t: (t[0].casefold(), t[1]),
         )
     )
     links, weak = _region_links(facts, G, participants)
     tick("region links")
-    reach_map = two_step_reach(G)
     reach = tuple(
         sorted(
-            ((G.nodes[n]["label"], n, r) for n, r in reach_map.items()),
+            ((facts.label[a], str(a), r) for a, r in zip(G.actors, _reach_igraph(G.igraph()))),
             key=lambda t: (-t[2], t[0].casefold(), t[1]),
         )
     )
@@ -482,33 +487,74 @@ def _round(x: float) -> float | None:
     return None if x != x else round(x, 6)  # NaN -> None
 
 
-def _brokers(G: nx.Graph, top: int, k: int | None, seed: int) -> tuple[Broker, ...]:
-    if G.number_of_edges() == 0 or top <= 0:
+class _Collab:
+    """The collaboration graph as sparse matrices (the same nodes and edges as
+    :func:`graph.views.collaboration_graph`, without building NetworkX objects)."""
+
+    def __init__(self, facts: _Facts):
+        B, actors, _groups = _incidence(facts)
+        W = (B @ B.T).tocsr()
+        W.setdiag(0)
+        W.eliminate_zeros()
+        deg = W.getnnz(axis=1)
+        keep = [i for i, a in enumerate(actors) if deg[i] > 0 or a not in facts.reference_only]
+        W = W[keep][:, keep].tocsr()
+        self.W = W  # weights: number of shared groups
+        A = W.copy()
+        A.data[:] = 1.0
+        self.A = A
+        self.actors = [actors[i] for i in keep]
+        self.deg = A.getnnz(axis=1)
+        self._ig = None
+
+    def igraph(self):
+        if self._ig is None:
+            import igraph as ig
+            from scipy import sparse
+
+            U = sparse.triu(self.A, k=1).tocoo()
+            self._ig = ig.Graph(n=len(self.actors), edges=list(zip(U.row.tolist(), U.col.tolist())), directed=False)
+        return self._ig
+
+    def edges(self):
+        """(i, j, weight) with i < j."""
+        from scipy import sparse
+
+        U = sparse.triu(self.W, k=1).tocoo()
+        return zip(U.row.tolist(), U.col.tolist(), U.data.tolist())
+
+
+def _brokers(G: _Collab, facts: _Facts, top: int, k: int | None, seed: int) -> tuple[Broker, ...]:
+    if G.A.nnz == 0 or top <= 0:
         return ()
-    bet = betweenness(G, k=k, seed=seed)
-    ranked = [n for n in sorted(G, key=lambda n: (-bet[n], G.nodes[n]["label"])) if bet[n] > 0][:top]
+    bet = _betweenness_igraph(G.igraph(), k=k, seed=seed)
+    labels = [facts.label[a] for a in G.actors]
+    ranked = [i for i in sorted(range(len(bet)), key=lambda i: (-bet[i], labels[i])) if bet[i] > 0][:top]
     if not ranked:
         return ()
-    # Constraint, effective size and roles are computed on the whole graph
-    # (they are local measures) but reported for the top brokers only.
-    con = constraint(G)
-    eff = effective_size(G)
-    roles = brokerage_roles(G, {n: d.get("region") for n, d in G.nodes(data=True)})
+    # Constraint, effective size and roles are local measures: computed for
+    # the listed brokers only.
+    con = _constraint_rows(G.A * 2, ranked)
+    eff = _effective_size_rows(G.A, ranked)
+    region = [facts.region_label(a) for a in G.actors]
+    groups = {r: n for n, r in enumerate(sorted(set(region), key=lambda r: (r is None, r or "")))}
+    g_of = np.array([groups[r] for r in region])
+    roles = _roles_local(G.A, g_of, len(groups), ranked)
     return tuple(
         Broker(
-            label=G.nodes[n]["label"],
-            iri=n,
-            score=bet[n],
-            region=G.nodes[n].get("region"),
+            label=labels[i],
+            iri=str(G.actors[i]),
+            score=bet[i],
+            region=region[i],
             constraint=con[n],
             effective_size=eff[n],
-            roles=tuple((r, c) for r, c in roles[n].items()),
+            roles=tuple(roles[n].items()),
         )
-        for n in ranked
+        for n, i in enumerate(ranked)
     )
 
 
-def _region_links(facts: _Facts, G: nx.Graph, participants):
+def _region_links(facts: _Facts, G: _Collab, participants):
     regions = facts.regions
     if len(regions) < 2:
         return (), ()
@@ -517,14 +563,15 @@ def _region_links(facts: _Facts, G: nx.Graph, participants):
     order = {r: k for k, r in enumerate(regions)}
     ties: dict[tuple[Node, Node], int] = defaultdict(int)
     cross: dict[Node, dict[Node, int]] = defaultdict(lambda: defaultdict(int))
-    for u, v, w in G.edges(data="weight", default=1):
-        ru, rv = primary.get(_node(facts, u)), primary.get(_node(facts, v))
+    for i, j, w in G.edges():
+        u, v = G.actors[i], G.actors[j]
+        ru, rv = primary.get(u), primary.get(v)
         if ru is None or rv is None or ru == rv or ru not in order or rv not in order:
             continue
         key = (ru, rv) if order[ru] < order[rv] else (rv, ru)
-        ties[key] += w
-        cross[u][rv] += w
-        cross[v][ru] += w
+        ties[key] += int(w)
+        cross[u][rv] += int(w)
+        cross[v][ru] += int(w)
     regions_of = _initiative_regions(facts, participants)
     shared: dict[tuple[Node, Node], list[str]] = defaultdict(list)
     for i in facts.initiatives():
@@ -542,9 +589,9 @@ def _region_links(facts: _Facts, G: nx.Graph, participants):
             a, b = regions[x], regions[y]
             bridges = []
             for n, per_region in cross.items():
-                own = primary.get(_node(facts, n))
+                own = primary.get(n)
                 if (own == a and per_region.get(b)) or (own == b and per_region.get(a)):
-                    bridges.append((-(per_region.get(a, 0) + per_region.get(b, 0)), G.nodes[n]["label"]))
+                    bridges.append((-(per_region.get(a, 0) + per_region.get(b, 0)), label[n]))
             bridges.sort()
             links.append(
                 RegionLink(
@@ -575,11 +622,3 @@ def _region_links(facts: _Facts, G: nx.Graph, participants):
         if unlinked.get(r) or totals[r] < median / 2
     )
     return tuple(links), weak
-
-
-def _node(facts: _Facts, key: str) -> Node:
-    """The rdflib node behind a view's string key."""
-    cache = facts.__dict__.setdefault("_by_str", {})
-    if not cache:
-        cache.update({str(n): n for n in facts.kind})
-    return cache[key]

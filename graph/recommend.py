@@ -137,68 +137,13 @@ class Recommender:
     def recommend(self, entity, *, top: int = 10) -> list["Recommendation"]:
         """Rank partners for ``entity`` (an actor or initiative IRI, or a label)."""
         node = self._resolve(entity)
+        sc = self.scores(node)
+        if sc is None:
+            return []
         facts = self.facts
-        kind = facts.kind.get(node)
-        n = len(self.actors)
-        if kind == "actor":
-            me = self.index[node]
-            row = self.A[me]
-            exclude = set(row.indices.tolist()) | {me}
-            my_focus = self.F[me]
-            my_comm = self.community[me]
-            ego = [me] + row.indices.tolist()
-        elif kind == "initiative":
-            members = [self.index[a] for a in self.participants.get(node, ()) if a in self.index]
-            from scipy import sparse
-
-            row = sparse.csr_matrix((np.ones(len(members)), (np.zeros(len(members), dtype=int), members)), shape=(1, n))
-            exclude = set(members)
-            focus_cols = [self.focus_index[f] for f in facts.focus_of.get(node, ())]
-            my_focus = sparse.csr_matrix((np.ones(len(focus_cols)), (np.zeros(len(focus_cols), dtype=int), focus_cols)), shape=(1, len(self.focus_index)))
-            comms = [self.community[m] for m in members]
-            my_comm = max(set(comms), key=comms.count) if comms else -1
-            ego = members
-        else:
-            raise InputError(
-                [Problem("-", None, f"{facts.label.get(node, str(node))!r} is a {_type_label(facts, node)}; "
-                         "recommend needs an actor or an initiative", focus=str(node))]
-            )
-        if n == 0:
-            return []
-        nbrs = row.indices
-        # Link prediction scores as sparse row products (one row only).
-        cn = np.zeros(n)
-        ra = np.zeros(n)
-        aa = np.zeros(n)
-        rac = np.zeros(n)
-        if nbrs.size:
-            sub = self.A[nbrs]  # neighbours' rows
-            cn = np.asarray(sub.sum(axis=0)).ravel()
-            ra = np.asarray(sub.T @ self.inv_deg[nbrs]).ravel()
-            aa = np.asarray(sub.T @ self.inv_log[nbrs]).ravel()
-            same = self.community[nbrs] == my_comm
-            rac = np.asarray(sub.T @ (self.inv_deg[nbrs] * same)).ravel()
-            rac = rac * (self.community == my_comm)
-        shared_focus = np.asarray((self.F @ my_focus.T).toarray()).ravel()
-        my_focus_n = my_focus.nnz
-        union = self.focus_count + my_focus_n - shared_focus
-        jaccard = np.divide(shared_focus, union, out=np.zeros(n), where=union > 0)
-        present = {self.element[k] for k in ego if self.element[k] is not None}
-        missing = [e for e in _ELEMENT_ORDER if e not in present]
-        complement = np.array([1.0 if self.element[k] in missing else 0.0 for k in range(n)]) if missing else np.zeros(n)
-
-        candidates = np.flatnonzero((cn > 0) | (shared_focus > 0))
-        candidates = [int(k) for k in candidates if int(k) not in exclude]
-        if not candidates:
-            return []
-        parts = {
-            "resource_allocation": _scaled(ra, candidates),
-            "adamic_adar": _scaled(aa, candidates),
-            "community": _scaled(rac, candidates),
-            "focus": jaccard,
-            "complement": complement,
-        }
-        score = sum(WEIGHTS[k] * parts[k] for k in WEIGHTS)
+        score, parts, candidates = sc["score"], sc["parts"], sc["candidates"]
+        cn, rac, shared_focus, complement = sc["cn"], sc["rac"], sc["shared_focus"], sc["complement"]
+        nbrs, my_focus = sc["nbrs"], sc["my_focus"]
         ranked = sorted(candidates, key=lambda k: (-score[k], facts.label[self.actors[k]].casefold()))[:top]
         name = facts.label[node]
         out = []
@@ -233,6 +178,87 @@ class Recommender:
                 )
             )
         return out
+
+    def scores(self, node: Node) -> dict | None:
+        """Score every actor as a partner for ``node`` (an actor or initiative IRI).
+
+        Returns a dict with ``score`` (combined, one value per actor in
+        ``self.actors``), ``parts`` (each component), ``cn`` (common
+        neighbours), ``candidates`` (indices eligible for recommendation) and
+        what the reasons need; ``None`` when the graph has no actors.
+        """
+        facts = self.facts
+        kind = facts.kind.get(node)
+        n = len(self.actors)
+        if kind == "actor":
+            me = self.index[node]
+            row = self.A[me]
+            exclude = set(row.indices.tolist()) | {me}
+            my_focus = self.F[me]
+            my_comm = self.community[me]
+            ego = [me] + row.indices.tolist()
+        elif kind == "initiative":
+            members = [self.index[a] for a in self.participants.get(node, ()) if a in self.index]
+            from scipy import sparse
+
+            row = sparse.csr_matrix((np.ones(len(members)), (np.zeros(len(members), dtype=int), members)), shape=(1, n))
+            exclude = set(members)
+            focus_cols = [self.focus_index[f] for f in facts.focus_of.get(node, ())]
+            my_focus = sparse.csr_matrix((np.ones(len(focus_cols)), (np.zeros(len(focus_cols), dtype=int), focus_cols)), shape=(1, len(self.focus_index)))
+            comms = [self.community[m] for m in members]
+            my_comm = max(set(comms), key=comms.count) if comms else -1
+            ego = members
+        else:
+            raise InputError(
+                [Problem("-", None, f"{facts.label.get(node, str(node))!r} is a {_type_label(facts, node)}; "
+                         "recommend needs an actor or an initiative", focus=str(node))]
+            )
+        if n == 0:
+            return None
+        nbrs = row.indices
+        # Link prediction scores as sparse row products (one row only).
+        cn = np.zeros(n)
+        ra = np.zeros(n)
+        aa = np.zeros(n)
+        rac = np.zeros(n)
+        if nbrs.size:
+            sub = self.A[nbrs]  # neighbours' rows
+            cn = np.asarray(sub.sum(axis=0)).ravel()
+            ra = np.asarray(sub.T @ self.inv_deg[nbrs]).ravel()
+            aa = np.asarray(sub.T @ self.inv_log[nbrs]).ravel()
+            same = self.community[nbrs] == my_comm
+            rac = np.asarray(sub.T @ (self.inv_deg[nbrs] * same)).ravel()
+            rac = rac * (self.community == my_comm)
+        shared_focus = np.asarray((self.F @ my_focus.T).toarray()).ravel()
+        my_focus_n = my_focus.nnz
+        union = self.focus_count + my_focus_n - shared_focus
+        jaccard = np.divide(shared_focus, union, out=np.zeros(n), where=union > 0)
+        present = {self.element[k] for k in ego if self.element[k] is not None}
+        missing = [e for e in _ELEMENT_ORDER if e not in present]
+        complement = np.array([1.0 if self.element[k] in missing else 0.0 for k in range(n)]) if missing else np.zeros(n)
+
+        candidates = np.flatnonzero((cn > 0) | (shared_focus > 0))
+        candidates = [int(k) for k in candidates if int(k) not in exclude]
+        parts = {
+            "resource_allocation": _scaled(ra, candidates),
+            "adamic_adar": _scaled(aa, candidates),
+            "community": _scaled(rac, candidates),
+            "focus": jaccard,
+            "complement": complement,
+        }
+        score = sum(WEIGHTS[k] * parts[k] for k in WEIGHTS)
+        return {
+            "score": score,
+            "parts": parts,
+            "candidates": candidates,
+            "cn": cn,
+            "rac": rac,
+            "shared_focus": shared_focus,
+            "complement": complement,
+            "nbrs": nbrs,
+            "my_focus": my_focus,
+            "exclude": exclude,
+        }
 
     # -- helpers --------------------------------------------------------
 

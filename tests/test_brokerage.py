@@ -149,3 +149,20 @@ def test_two_step_reach():
 def test_empty_graphs():
     for fn in (constraint, effective_size, two_step_reach, betweenness):
         assert fn(nx.Graph()) == {}
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_subset_of_nodes_matches_whole_graph(directed):
+    G = nx.gnm_random_graph(60, 240, seed=11, directed=directed)
+    rng = random.Random(4)
+    part = {n: rng.choice("XYZ") for n in G}
+    whole = brokerage_roles(G, part)
+    some = [0, 5, 17, 42]
+    assert brokerage_roles(G, part, nodes=some) == {n: whole[n] for n in some}
+    c = constraint(G)
+    assert constraint(G, nodes=some) == pytest.approx({n: c[n] for n in some}, nan_ok=True)
+    if not directed:
+        e = effective_size(G)
+        assert effective_size(G, nodes=some) == pytest.approx({n: e[n] for n in some}, nan_ok=True)
+    with pytest.raises(nx.NodeNotFound):
+        brokerage_roles(G, part, nodes=["nope"])
