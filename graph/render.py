@@ -106,6 +106,7 @@ RELATION_STYLES: dict[str, tuple[str, bool, float, bool]] = {
 
 _PHYSICS_LIMIT = 300  # above this many drawn nodes the layout is computed in Python
 _AGGREGATE_LIMIT = 50000  # above this many drawn nodes the page opens grouped
+_NOT_CENTRAL = {"located in", "overlaps"}  # would make regions and overlap pairs look central
 _CONTACT_KEYS = {"email", "emails", "telephone", "telephones", "phone", "hasemail", "hastelephone", "contacts"}
 _PRED_NAME = {}
 for _name, _pred in CONNECTION_PREDICATES.items():
@@ -473,6 +474,15 @@ def _layout(n: int, edges: list[tuple[int, int]], seed: int = 7) -> list[tuple[f
     return [(round(float(x) * scale, 1), round(float(y) * scale, 1)) for x, y in xy]
 
 
+def _referred_to(g: nx.MultiDiGraph, node: Any) -> bool:
+    """Whether a reference-data node is linked to a node that is not reference data."""
+    for nbrs in (g.succ[node], g.pred[node]):
+        for other in nbrs:
+            if not g.nodes[other].get("reference"):
+                return True
+    return False
+
+
 def _communities(n: int, edges: list[tuple[int, int]]) -> list[int]:
     import igraph as ig
 
@@ -525,8 +535,8 @@ def map_fragment(
         tname = _type_name(attrs.get("type"))
         if _kind(tname) is None:
             continue
-        if attrs.get("reference") and g.degree(node) == 0:
-            continue  # reference data nobody refers to (the 98 municipalities)
+        if attrs.get("reference") and not _referred_to(g, node):
+            continue  # reference data the ecosystem does not use (98 municipalities, region mergers)
         label = _text(attrs.get("label")) or _local(node)
         region_names = _names(g, attrs.get("region"))
         fas = _names(g, attrs.get("focus_areas"))
@@ -572,6 +582,7 @@ def map_fragment(
     rel_count: dict[str, int] = {}
     edges_out: list[dict] = []
     pair_list: list[tuple[int, int]] = []
+    central_pairs: list[tuple[int, int]] = []  # edges that count for node size
     for u, v, attrs in g.edges(data=True):
         if u not in index or v not in index:
             continue
@@ -595,6 +606,8 @@ def map_fragment(
             item["ev"] = ev
         edges_out.append(item)
         pair_list.append((index[u], index[v]))
+        if rname not in _NOT_CENTRAL:
+            central_pairs.append((index[u], index[v]))
 
     # 3. overlaps: highlighted edges between initiatives
     n_overlaps = 0
@@ -620,7 +633,7 @@ def map_fragment(
     n = len(drawn)
     simple = nx.Graph()
     simple.add_nodes_from(range(n))
-    simple.add_edges_from((a, b) for a, b in pair_list if a != b)
+    simple.add_edges_from((a, b) for a, b in central_pairs if a != b)
     if size_by == "pagerank" and n:
         cent = nx.pagerank(simple)
     elif size_by == "betweenness" and n:

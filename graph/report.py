@@ -354,8 +354,8 @@ def write_report(ds, path, *, include_contacts: bool = False, as_of=None, title:
 
     kinds = defaultdict(int)
     for _n, d in g.nodes(data=True):
-        if d.get("reference") and g.degree(_n) == 0:
-            continue
+        if d.get("reference"):
+            continue  # reference data (regions, municipalities) is not counted as the ecosystem's actors
         kinds[d.get("kind")] += 1
     funding = sum(d["amount"] for _u, _v, d in g.edges(data=True) if d.get("relation") == "funded by" and d.get("amount"))
     figs = [

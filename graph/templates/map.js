@@ -71,7 +71,7 @@
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: D.nodes.length > 1000,
                    hideEdgesOnZoom: D.nodes.length > 3000, multiselect: false },
     physics: D.physics ? { enabled: true, solver: "forceAtlas2Based",
-                           forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
+                           forceAtlas2Based: { gravitationalConstant: -80, springLength: 140, springConstant: 0.06, avoidOverlap: 0.9 },
                            stabilization: { enabled: true, iterations: 300, updateInterval: 50, fit: true } }
                        : { enabled: false },
     edges: { smooth: D.smooth ? { type: "continuous", roundness: 0.3 } : false, selectionWidth: 2 },
