@@ -206,6 +206,27 @@ def _syntax_problem(err: SyntaxError, display: str, data: bytes | None = None, f
     return Problem(display, int(line) if line else None, message)
 
 
+_MAX_LINE_PROBLEMS = 100
+
+
+def _every_bad_line(data: bytes, display: str, fmt: ox.RdfFormat) -> list[Problem]:
+    """N-Triples/N-Quads are line based: report every bad line, not only the first."""
+    out: list[Problem] = []
+    for i, line in enumerate(data.split(b"\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            for _q in ox.parse(input=line, format=fmt):
+                pass
+        except SyntaxError as err:
+            p = _syntax_problem(err, display, line, fmt)
+            out.append(Problem(display, i, p.message))
+            if len(out) >= _MAX_LINE_PROBLEMS:
+                out.append(Problem(display, None, f"more than {_MAX_LINE_PROBLEMS} bad lines; stopped"))
+                break
+    return out
+
+
 def parse_rdf_bytes(
     data: bytes,
     display: str,
@@ -255,7 +276,10 @@ def parse_rdf_bytes(
                 )
             )
     except SyntaxError as err:
-        raise InputError(_syntax_problem(err, display, data, fmt)) from None
+        first = _syntax_problem(err, display, data, fmt)
+        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+            raise InputError(_every_bad_line(data, display, fmt) or [first]) from None
+        raise InputError(first) from None
     except ValueError as err:
         raise InputError(Problem(display, None, f"cannot parse: {err}")) from None
     except OSError as err:

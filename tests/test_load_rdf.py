@@ -273,3 +273,15 @@ def test_persistent_store_written_then_read(tmp_path):
     again = load(store=spec)  # no sources: the store as it is
     assert len(list(again.quads())) == n
     again.close()
+
+
+def test_every_bad_line_of_ntriples(tmp_path):
+    f = tmp_path / "many.nt"
+    f.write_text(
+        '<http://a> <http://b> "1" .\n<http://a> <http://b> .\n<http://a> <http://b> "3" .\n'
+        '<http://a> <http://b> <bad iri> .\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info:
+        load([f], bundled=False)
+    assert _problems(info) == [(str(f), 2), (str(f), 4)]
