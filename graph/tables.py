@@ -664,7 +664,13 @@ class _Mapper:
             q = self.quads
             q.append((a, pred, b, g))
             desc = _cell_text(cells.get("description"))
-            qualified = start or end or amount is not None or desc
+            extra = [
+                (ATTR[slug(col)], _cell_text(record[i] if i < len(record) else None))
+                for col, i in cols.items()
+                if col not in CONNECTION_COLUMNS and slug(col)
+            ]
+            extra = [(p_, v) for p_, v in extra if v]
+            qualified = start or end or amount is not None or desc or extra
             if pred == ECO.mergedInto:
                 ev = BNode()
                 q.append((ev, RDF.type, ORG.ChangeEvent, g))
@@ -673,6 +679,8 @@ class _Mapper:
                 _dates(q, ev, start, end, g)
                 if desc:
                     q.append((ev, DCTERMS.description, Literal(desc, lang="da"), g))
+                for p_, v in extra:
+                    q.append((ev, p_, Literal(v), g))
                 continue
             if not qualified:
                 continue
@@ -708,6 +716,8 @@ class _Mapper:
                 q.append((node, SCHEMA.currency, Literal("DKK"), g))
             if desc:
                 q.append((node, DCTERMS.description, Literal(desc, lang="da"), g))
+            for p_, v in extra:
+                q.append((node, p_, Literal(v), g))
 
     def commit(self) -> None:
         if self.problems:

@@ -337,3 +337,19 @@ def test_blank_nodes_of_two_tables_do_not_collide(tmp_path):
     members = {ds.value(m, ORG.member) for m in ds.subjects(RDF.type, ORG.Membership)}
     assert {entity_iri("Acme ApS"), entity_iri("Y")} <= members
     assert len(set(ds.subjects(RDF.type, ORG.Membership))) == 2
+
+
+def test_other_connection_columns_go_on_the_qualified_node(tmp_path):
+    e, c = _pair(
+        tmp_path,
+        "Label;Type\nA;Virksomhed\nB;Klynge\nC;Virksomhed\n",
+        "From;To;Type;Strength\nA;B;medlem af;strong\nA;C;fusioneret ind i;\n",
+    )
+    ds = load([e, c])
+    a, b, cc = entity_iri("A"), entity_iri("B"), entity_iri("C")
+    (m,) = set(ds.subjects(ORG.member, a))
+    assert (m, ORG.organization, b) in ds
+    assert (m, ATTR["strength"], Literal("strong")) in ds
+    (ev,) = set(ds.subjects(ORG.originalOrganization, a))
+    assert (ev, RDF.type, ORG.ChangeEvent) in ds and (ev, ORG.resultingOrganization, cc) in ds
+    assert (a, ECO.mergedInto, cc) in ds
