@@ -261,6 +261,8 @@ def parse_rdf_bytes(
     fmt = format or rdf_format(display)
     if fmt is None:
         raise InputError(Problem(display, None, "unknown RDF file extension"))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a UTF-8 byte order mark (Windows editors write one) is not content
     conv = _TermConverter(base_iri or display)
     out: list[Quad] = []
     append = out.append

@@ -285,3 +285,13 @@ def test_every_bad_line_of_ntriples(tmp_path):
     with pytest.raises(InputError) as info:
         load([f], bundled=False)
     assert _problems(info) == [(str(f), 2), (str(f), 4)]
+
+
+def test_byte_order_mark_and_crlf(tmp_path):
+    f = tmp_path / "windows.ttl"
+    f.write_bytes(b"\xef\xbb\xbf@prefix ex: <http://example.org/> .\r\nex:a ex:p ex:b .\r\nex:a ex:p .\r\n")
+    with pytest.raises(InputError) as info:
+        load([f], bundled=False)
+    assert _problems(info) == [(str(f), 3)]
+    f.write_bytes(b"\xef\xbb\xbf@prefix ex: <http://example.org/> .\r\nex:a ex:p ex:b .\r\n")
+    assert (URIRef(EX + "a"), URIRef(EX + "p"), URIRef(EX + "b")) in load([f], bundled=False)
