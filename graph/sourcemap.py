@@ -158,7 +158,7 @@ def _file_index(path: str, stamp: int) -> tuple[dict[str, int], dict[str, int], 
             import gzip
 
             data = gzip.decompress(data)
-        text = data.decode("utf-8", errors="replace")
+        text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     except (OSError, EOFError):
         return {}, {}, {}
     from urllib.parse import urljoin
