@@ -176,6 +176,8 @@ class LabelIndex:
         --------
         >>> str(LabelIndex().region("region østdanmark"))
         'https://w3id.org/ecokg/id/region-oestdanmark'
+        >>> str(LabelIndex().region("Sjaelland"))
+        'https://w3id.org/ecokg/id/region-sjaelland'
         >>> LabelIndex().region("Jylland") is None
         True
         """
@@ -184,8 +186,9 @@ class LabelIndex:
         hit = self._regions.get(k) or self._regions.get(bare)
         if hit is not None:
             return hit
-        if bare in _REGION_NAMES:
-            return entity_iri("Region " + bare)
+        for name in _REGION_NAMES:  # also ASCII spellings: "Sjaelland", "Oestdanmark"
+            if slug(bare) == slug(name):
+                return self._regions.get("region " + name) or entity_iri("Region " + name)
         return None
 
 
