@@ -46,7 +46,7 @@ from graph import vocab
 from graph.errors import InputError, Problem
 from graph.rdfparse import is_rdf_path, parse_rdf_file
 
-__all__ = ["load", "load_into", "repo_root", "SourceFile", "sources_of"]
+__all__ = ["load", "repo_root", "SourceFile", "sources_of"]
 
 
 def repo_root() -> Path:
@@ -408,24 +408,3 @@ def _load_rdf(ds: Dataset, path: Path, display: str, registry, problems: list[Pr
     src = SourceFile(path, display)
     ds.ecokg_files[str(uri)] = src  # type: ignore[attr-defined]
     _add_quads(ds, quads, uri, src, registry)
-
-
-def load_into(ds: Dataset, sources: Sequence[str | os.PathLike]) -> None:
-    """Parse RDF ``sources`` (files) into an existing Dataset (no tables, no checks).
-
-    Raises
-    ------
-    InputError
-        Syntax errors and unreadable files.
-    """
-    registry = getattr(ds, "ecokg_sources", None)
-    if registry is None:
-        registry = {}
-        ds.ecokg_sources = registry  # type: ignore[attr-defined]
-    if getattr(ds, "ecokg_files", None) is None:
-        ds.ecokg_files = {}  # type: ignore[attr-defined]
-    problems: list[Problem] = []
-    for src in sources:
-        _load_rdf(ds, Path(src), os.fspath(src), registry, problems)
-    if problems:
-        raise InputError(problems)
