@@ -160,9 +160,11 @@ class Statement:
     start_date: date | None = None
     end_date: date | None = None
     post: str | None = None
+    known: bool = False
 
     def as_dict(self) -> dict:
         d = {
+            "known": self.known,
             "subject": self.subject,
             "predicate": self.predicate,
             "object": self.object,
@@ -1392,6 +1394,8 @@ def ingest_text(
             _match_known(c, gz)
     entities, iri_of = _entities(ctx, clusters)
     statements = _statements(ctx, raw, iri_of)
+    if known is not None:
+        statements = [_mark_known(st, known) for st in statements]
     header = find_dates(text[:40], years=False)
     title = next((s.text for s in ctx.sentences if not find_dates(s.text, years=False) or len(s.text) > 20), None)
     return Ingested(source, text, tuple(entities), tuple(statements), header[0].value if header else None, title)
@@ -1528,6 +1532,33 @@ def _statements(ctx: _Ctx, raw: list[_St], iri_of: dict[int, URIRef]) -> list[St
     return out
 
 
+_SINGLE_VALUED = {
+    "eco:budget": ECO.budget,
+    "schema:foundingDate": SCHEMA.foundingDate,
+    "schema:startDate": SCHEMA.startDate,
+    "schema:endDate": SCHEMA.endDate,
+}
+
+
+def _mark_known(st: Statement, known: Dataset) -> Statement:
+    """Flag a statement the known graph already holds (for a single-valued
+    property: any value), so that ``to_dataset`` does not restate it."""
+    from dataclasses import replace
+
+    s = st.subject_iri
+    if s is None:
+        return st
+    if st.predicate in _SINGLE_VALUED:
+        hit = (s, _SINGLE_VALUED[st.predicate], None) in known
+    elif st.object_iri is not None and st.predicate in ("schema:funder",) and st.amount is not None:
+        hit = False  # a grant with its amount is new information even if the funder is known
+    elif st.object_iri is not None:
+        hit = (s, _curie(st.predicate), st.object_iri) in known
+    else:
+        hit = False
+    return replace(st, known=True) if hit else st
+
+
 def _label_of(c: _Cluster) -> str:
     return c.known.label if c.known is not None else _best_label(c)
 
@@ -1632,6 +1663,11 @@ def to_dataset(ingested: Ingested, *, dataset: Dataset | None = None, title: str
         meta.add((qs, OA.start, Literal(st.start)))
         meta.add((qs, OA.end, Literal(st.end)))
         eg = ds.graph(ev)
+        if st.known and st.predicate in _SINGLE_VALUED:
+            # already in the graph (maybe with another lexical form): the
+            # evidence graph keeps the quote but does not restate the value
+            meta.add((ev, SKOS.note, Literal(f"restates a known {st.predicate} of {st.subject}", lang="en")))
+            continue
         _write_statement(eg, st)
     return ds
 
@@ -1641,6 +1677,10 @@ def _write_statement(g, st: Statement) -> None:
     if s is None:
         return
     p = st.predicate
+    if p == "schema:funder" and st.amount is None:
+        if st.object_iri is not None:  # "støttet af X": no amount, so no grant node
+            g.add((s, SCHEMA.funder, st.object_iri))
+        return
     if p == "schema:funder":
         grant = BNode()
         g.add((grant, RDF.type, SCHEMA.MonetaryGrant))
