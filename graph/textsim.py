@@ -219,44 +219,88 @@ class TextIndex:
         The texts, as given.
     words : scipy.sparse.csr_matrix
         Texts x stems, L2-normalised TF-IDF.
-    chars : scipy.sparse.csr_matrix
-        Texts x character n-grams, L2-normalised TF-IDF.
     stems : numpy.ndarray
         The stem of each column of ``words``.
+    counts : scipy.sparse.csr_matrix
+        Texts x distinct content words (lower-case), raw counts.
+    grams : scipy.sparse.csr_matrix
+        Distinct content words x character n-grams, 0/1.
+    char_idf : numpy.ndarray
+        IDF of each character n-gram.
     word_weight : float
         Weight of the word cosine in :meth:`similarity`.
+
+    Notes
+    -----
+    The texts x n-grams matrix (:attr:`chars`) is built only when asked for;
+    :func:`pair_similarities` computes the character vectors of the rows it
+    needs, chunk by chunk, so memory stays proportional to the words.
     """
 
     texts: tuple[str, ...]
     words: sp.csr_matrix
-    chars: sp.csr_matrix
     stems: np.ndarray
+    counts: sp.csr_matrix
+    grams: sp.csr_matrix
+    char_idf: np.ndarray
     word_weight: float = WORD_WEIGHT
-    _stacked: list = field(default_factory=list, repr=False)
+    _cache: dict = field(default_factory=dict, repr=False)
     _surface: dict = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.texts)
 
+    def char_rows(self, rows: np.ndarray) -> sp.csr_matrix:
+        """L2-normalised TF-IDF character n-gram vectors of the given texts."""
+        return _tfidf_rows(self.counts[np.asarray(rows, dtype=np.int64)] @ self.grams, self.char_idf)
+
+    @property
+    def chars(self) -> sp.csr_matrix:
+        """Texts x character n-grams, L2-normalised TF-IDF (built on first use)."""
+        if "chars" not in self._cache:
+            self._cache["chars"] = self.char_rows(np.arange(len(self)))
+        return self._cache["chars"]
+
     def stacked(self) -> sp.csr_matrix:
         """Words and characters side by side, scaled so that rows' dot product is the combined cosine."""
-        if not self._stacked:
+        if "stacked" not in self._cache:
             a = math.sqrt(self.word_weight)
             b = math.sqrt(1.0 - self.word_weight)
-            self._stacked.append(sp.hstack([self.words * a, self.chars * b], format="csr"))
-        return self._stacked[0]
+            self._cache["stacked"] = sp.hstack([self.words * a, self.chars * b], format="csr")
+        return self._cache["stacked"]
 
     def similarity(self, i: int, j: int) -> float:
         """Combined cosine similarity of texts ``i`` and ``j`` (0..1)."""
         return float(pair_similarities(self, np.array([i]), np.array([j]))[0])
 
 
-def _tfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
-    """Sub-linear TF, smoothed IDF (as scikit-learn), L2-normalised rows."""
-    from sklearn.feature_extraction.text import TfidfTransformer
+def _idf(counts: sp.csr_matrix) -> np.ndarray:
+    """Smoothed IDF, as scikit-learn: ``ln((1 + n) / (1 + df)) + 1``."""
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    return (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
 
-    m = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2").fit_transform(counts).tocsr()
-    return m.astype(np.float32)
+
+def _tfidf_rows(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Sub-linear TF (``1 + ln tf``) times IDF, rows L2-normalised, float32."""
+    m = counts.tocsr().astype(np.float32)
+    m.sum_duplicates()
+    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    m.data /= np.repeat(norms, np.diff(m.indptr)).astype(np.float32)
+    return m
+
+
+def _char_idf(counts: sp.csr_matrix, grams: sp.csr_matrix, block: int = 20_000) -> np.ndarray:
+    """IDF of the character n-grams, counted block by block (the full matrix is never built)."""
+    n = counts.shape[0]
+    df = np.zeros(grams.shape[1], dtype=np.int64)
+    for start in range(0, n, block):
+        part = (counts[start : start + block] @ grams).tocsr()
+        part.sum_duplicates()
+        df += np.bincount(part.indices, minlength=grams.shape[1])
+    return (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
 
 
 def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT) -> TextIndex:
@@ -304,17 +348,19 @@ def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT) -> Te
     stem_names = np.empty(len(stem_ids), dtype=object)
     for st, n in stem_ids.items():
         stem_names[n] = st
+    counts = counts.astype(np.float32)
     if len(vocab):
-        grams = CountVectorizer(analyzer="char_wb", ngram_range=_CHAR_NGRAMS, lowercase=False)
+        grams = CountVectorizer(analyzer="char_wb", ngram_range=_CHAR_NGRAMS, lowercase=False, dtype=np.float32)
         word_grams = grams.fit_transform(list(vocab)).tocsr()
         word_grams.data[:] = 1.0
-        char_counts = counts @ word_grams
-        word_counts = counts @ to_stem
-        word_matrix, char_matrix = _tfidf(word_counts), _tfidf(char_counts)
+        word_counts = (counts @ to_stem).tocsr()
+        word_matrix = _tfidf_rows(word_counts, _idf(word_counts))
+        char_idf = _char_idf(counts, word_grams)
     else:
-        word_matrix = sp.csr_matrix((len(texts), 0))
-        char_matrix = sp.csr_matrix((len(texts), 0))
-    return TextIndex(texts, word_matrix, char_matrix, stem_names, word_weight)
+        word_matrix = sp.csr_matrix((len(texts), 0), dtype=np.float32)
+        word_grams = sp.csr_matrix((0, 0), dtype=np.float32)
+        char_idf = np.zeros(0, dtype=np.float32)
+    return TextIndex(texts, word_matrix, stem_names, counts.tocsr(), word_grams, char_idf, word_weight)
 
 
 def split_compound(word: str, known: Container[str]) -> tuple[str, ...]:
@@ -371,15 +417,30 @@ def _row_dots(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
     return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 
-def pair_similarities(index: TextIndex, rows: np.ndarray, cols: np.ndarray, *, chunk: int = 50_000) -> np.ndarray:
-    """Exact combined similarity of each pair ``(rows[n], cols[n])``."""
+def pair_similarities(index: TextIndex, rows: np.ndarray, cols: np.ndarray, *, chunk: int = 20_000) -> np.ndarray:
+    """Exact combined similarity of each pair ``(rows[n], cols[n])``.
+
+    Character vectors are computed for the texts of each chunk of pairs only.
+    """
     rows = np.asarray(rows, dtype=np.int64)
     cols = np.asarray(cols, dtype=np.int64)
     out = np.zeros(len(rows))
-    m = index.stacked()
+    if not len(rows) or index.words.shape[1] == 0:
+        return out
+    w = index.word_weight
+    order = np.argsort(rows, kind="stable")
     for start in range(0, len(rows), chunk):
-        r, c = rows[start : start + chunk], cols[start : start + chunk]
-        out[start : start + chunk] = _row_dots(m[r], m[c])
+        sel = order[start : start + chunk]
+        r, c = rows[sel], cols[sel]
+        words = _row_dots(index.words[r], index.words[c])
+        if "chars" in index._cache:
+            chars = index._cache["chars"]
+            char = _row_dots(chars[r], chars[c])
+        else:
+            needed, pos = np.unique(np.concatenate([r, c]), return_inverse=True)
+            block = index.char_rows(needed)
+            char = _row_dots(block[pos[: len(r)]], block[pos[len(r) :]])
+        out[sel] = w * words + (1.0 - w) * char
     return np.clip(out, 0.0, 1.0)
 
 
@@ -415,7 +476,7 @@ def _candidate_matrix(index: TextIndex, max_df: float) -> sp.csr_matrix:
     """
     n = len(index)
     if n <= EXACT_LIMIT:
-        return index.stacked()
+        return index.stacked()  # also caches the character matrix for pair_similarities
     m = index.words
     limit = max(50, int(max_df * n))
     df = np.bincount(m.indices, minlength=m.shape[1])
@@ -444,7 +505,7 @@ def neighbours(
     floor : float
         Candidate pairs need at least this similarity.
     block : int, optional
-        Rows per block of the sparse product (default: adaptive, about 1e7
+        Rows per block of the sparse product (default: adaptive, about 4e6
         stored products per block).
     max_df : float
         Features in more than this share of the texts (and more than 50 texts)
@@ -457,7 +518,7 @@ def neighbours(
     """
     n = len(index)
     empty = Pairs(np.array([], dtype=np.int64), np.array([], dtype=np.int64), np.array([]))
-    if n < 2 or index.stacked().shape[1] == 0:
+    if n < 2 or index.words.shape[1] == 0:
         return empty
     m = _candidate_matrix(index, max_df)
     slack = floor if n <= EXACT_LIMIT else floor * 0.5
@@ -466,7 +527,7 @@ def neighbours(
         df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
         # expected products per row = sum over its features of their df
         per_row = float((m.astype(bool) @ df).mean()) if m.nnz else 1.0
-        block = int(max(256, min(n, 1e7 / max(per_row, 1.0))))
+        block = int(max(256, min(n, 4e6 / max(per_row, 1.0))))
     found_r, found_c = [], []
     for start in range(0, n, block):
         stop = min(n, start + block)
