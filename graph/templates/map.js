@@ -39,20 +39,23 @@
 
   /* ---- vis data ---------------------------------------------------- */
   function nodeItem(n) {
-    var t = T[n.t];
-    var border = n.g ? "#c1121f" : (n.foc ? "#111" : t.border);
-    var item = {
-      id: n.id, label: short(n.l, 42), shape: t.shape, size: n.z,
-      color: { background: t.color, border: border,
-               highlight: { background: t.color, border: "#111" },
-               hover: { background: t.color, border: "#111" } },
-      borderWidth: n.g ? 5 : (n.foc ? 4 : 1),
-      font: { size: 13, color: "#1d2330", strokeWidth: 3, strokeColor: "#ffffff" }
-    };
-    if (n.g) { item.shapeProperties = { borderDashes: [6, 3] }; }
+    var item = { id: n.id, label: short(n.l, 42), group: "t" + n.t, size: n.z };
+    if (n.g || n.foc) {
+      var t = T[n.t];
+      item.color = { background: t.color, border: n.g ? "#c1121f" : "#111",
+                     highlight: { background: t.color, border: "#111" }, hover: { background: t.color, border: "#111" } };
+      item.borderWidth = n.g ? 5 : 4;
+      if (n.g) { item.shapeProperties = { borderDashes: [6, 3] }; }
+    }
     if (typeof n.x === "number") { item.x = n.x; item.y = n.y; }
     return item;
   }
+  var groupsOpt = {};
+  T.forEach(function (t, i) {
+    groupsOpt["t" + i] = { shape: t.shape, borderWidth: 1,
+      color: { background: t.color, border: t.border, highlight: { background: t.color, border: "#111" },
+               hover: { background: t.color, border: "#111" } } };
+  });
   function edgeItem(e) {
     var r = R[e.r];
     var item = {
@@ -63,6 +66,7 @@
     if (e.ov) { item.label = Math.round(e.ov.score * 100) + "%"; item.font = { color: r.color, size: 11, strokeWidth: 3 }; }
     return item;
   }
+  var tick = performance.now(), timings = window.ecokgTimings = {};
   var nodes = new vis.DataSet(D.nodes.map(nodeItem));
   var edges = new vis.DataSet(D.edges.map(edgeItem));
   var options = {
@@ -75,13 +79,18 @@
                            stabilization: { enabled: true, iterations: 300, updateInterval: 50, fit: true } }
                        : { enabled: false },
     edges: { smooth: D.smooth ? { type: "continuous", roundness: 0.3 } : false, selectionWidth: 2 },
-    nodes: { scaling: { label: { enabled: false } } }
+    nodes: { scaling: { label: { enabled: false } },
+             font: { size: 13, color: "#1d2330", strokeWidth: 3, strokeColor: "#ffffff" } },
+    groups: groupsOpt
   };
+  timings.datasets = performance.now() - tick;
   var network = new vis.Network($("ek-network"), { nodes: nodes, edges: edges }, options);
+  timings.network = performance.now() - tick;
   window.network = network;
 
   function markReady() {
     if (window.ecokgReady) { return; }
+    timings.ready = performance.now() - tick;
     window.ecokgReady = true;
     document.documentElement.setAttribute("data-ecokg-ready", "1");
   }
@@ -151,22 +160,30 @@
     return true;
   }
   var shownN = D.nodes.length, shownE = D.edges.length;
+  /* Hidden flags are written straight into the DataSet items and the drawn
+   * nodes, then vis-network is told once that data changed: a DataSet.update
+   * of thousands of items re-parses every node's options and takes seconds. */
+  function setHidden(set, body, id, h) {
+    var item = set._data.get(id);
+    if (item) { item.hidden = h; }
+    var b = body[id];
+    if (b) { b.options.hidden = h; }
+  }
   function apply() {
-    var nodeUpd = [], edgeUpd = [], vis = new Set();
+    var vis = new Set(), changed = 0, bn = network.body.nodes, be = network.body.edges;
     D.nodes.forEach(function (n) {
       var v = visible(n);
       if (v) { vis.add(n.id); }
-      if (!!n._hidden === v) { n._hidden = !v; nodeUpd.push({ id: n.id, hidden: !v }); }
+      if (!!n._hidden === v) { n._hidden = !v; setHidden(nodes, bn, n.id, !v); changed++; }
     });
     shownE = 0;
     D.edges.forEach(function (e) {
-      var v = vis.has(e.f) && vis.has(e.to) && activeIn(e.s, e.e);
-      if (v) { shownE += 1; }
-      if (!!e._hidden === v) { e._hidden = !v; edgeUpd.push({ id: e.id, hidden: !v }); }
+      var own = activeIn(e.s, e.e); /* edges of hidden nodes are not drawn anyway */
+      if (own && vis.has(e.f) && vis.has(e.to)) { shownE += 1; }
+      if (!!e._hidden === own) { e._hidden = !own; setHidden(edges, be, e.id, !own); changed++; }
     });
     shownN = vis.size;
-    if (nodeUpd.length) { nodes.update(nodeUpd); }
-    if (edgeUpd.length) { edges.update(edgeUpd); }
+    if (changed) { network.body.emitter.emit("_dataChanged"); network.redraw(); }
     status();
   }
   function status() {
