@@ -43,6 +43,7 @@ from graph.vocab import (  # noqa: E402
     REFERENCE_GRAPH,
     SCHEMA,
     SKOS,
+    TIME,
     XSD,
 )
 
@@ -77,6 +78,7 @@ def synthetic_ecosystem(
     partners: int = 5,
     members: int = 15,
     evidence: bool = True,
+    rich: bool = False,
     seed: int = 42,
 ) -> Dataset:
     """A seeded synthetic ecosystem as an rdflib Dataset (union default graph).
@@ -95,6 +97,11 @@ def synthetic_ecosystem(
         Mean number of members per cluster or innovation network.
     evidence : bool
         Put each initiative's statements in its own evidence graph (more triples).
+    rich : bool
+        Describe everything as the importers do (about 3x the triples): English
+        labels, identifiers and addresses of actors, a qualified membership
+        with its interval for every membership, and a reified statement with
+        role and period for every participation.
     seed : int
         Random seed.
     """
@@ -144,6 +151,15 @@ def synthetic_ecosystem(
         add((a, DCTERMS.description, Literal(f"Syntetisk aktør nummer {k}", lang="da")))
         add((a, SCHEMA.url, URIRef(f"https://example.org/a{k}")))
         add((a, DCTERMS.subject, focus[rng.randrange(focus_areas)]))
+        if rich:
+            add((a, SKOS.prefLabel, Literal(f"Actor {k}", lang="en")))
+            add((a, SKOS.altLabel, Literal(f"A{k}")))
+            add((a, DCTERMS.identifier, Literal(f"CVR:{10000000 + k}")))
+            adr = ID[f"actor/a{k}/address"]
+            add((a, SCHEMA.address, adr))
+            add((adr, RDF.type, SCHEMA.PostalAddress))
+            add((adr, SCHEMA.addressCountry, Literal("DK")))
+            add((adr, SCHEMA.postalCode, Literal(str(1000 + k % 8999))))
     clusters = [k for k, t in enumerate(actor_type) if t in (ECO.Cluster, ECO.InnovationNetwork)]
     for c in clusters:
         n = max(1, int(rng.expovariate(1 / members)))
@@ -152,6 +168,19 @@ def synthetic_ecosystem(
             m = rng.choice(home) if rng.random() < 0.8 else rng.randrange(actors)
             if m != c:
                 add((actor_iris[m], ORG.memberOf, actor_iris[c]))
+                if rich:
+                    ms = ID[f"membership/{c}-{m}"]
+                    iv = ID[f"membership/{c}-{m}/interval"]
+                    b0, e0 = ID[f"membership/{c}-{m}/begin"], ID[f"membership/{c}-{m}/end"]
+                    add((ms, RDF.type, ORG.Membership))
+                    add((ms, ORG.member, actor_iris[m]))
+                    add((ms, ORG.organization, actor_iris[c]))
+                    add((ms, ORG.memberDuring, iv))
+                    add((iv, TIME.hasBeginning, b0))
+                    add((b0, TIME.inXSDDate, Literal(f"{rng.randrange(2010, 2024)}-01-01", datatype=XSD.date)))
+                    if rng.random() < 0.3:
+                        add((iv, TIME.hasEnd, e0))
+                        add((e0, TIME.inXSDDate, Literal(f"{rng.randrange(2024, 2030)}-12-31", datatype=XSD.date)))
     # Preferential attachment: some actors take part in many initiatives.
     popularity = [rng.paretovariate(1.5) for _ in range(actors)]
     for i in range(initiatives):
@@ -178,6 +207,19 @@ def synthetic_ecosystem(
                 chosen.add(rng.choices(range(actors), popularity)[0] if rng.random() < 0.3 else rng.randrange(actors))
         for k in chosen:
             g.add((actor_iris[k], ECO.partnerIn, ini))
+            if rich:
+                st = ID[f"initiative/i{i}/partner/{k}"]
+                add((st, RDF.type, RDF.Statement))
+                add((st, RDF.subject, actor_iris[k]))
+                add((st, RDF.predicate, ECO.partnerIn))
+                add((st, RDF.object, ini))
+                add((st, SCHEMA.roleName, Literal("participant")))
+                add((st, SCHEMA.startDate, Literal(f"{start}-01-01", datatype=XSD.date)))
+        if rich:
+            add((ini, SKOS.prefLabel, Literal(f"Initiative {i}", lang="en")))
+            add((ini, DCTERMS.description, Literal(f"Et syntetisk initiativ, nummer {i}", lang="da")))
+            add((ini, SCHEMA.url, URIRef(f"https://example.org/i{i}")))
+            add((ini, DCTERMS.identifier, Literal(f"SYN:{i}")))
         if rng.random() < 0.25:
             funder = rng.randrange(actors)
             grant = ID[f"grant/g{i}"]
@@ -204,12 +246,12 @@ def _time(fn, *args, **kwargs):
     return out, time.perf_counter() - t
 
 
-def run(actors: int, *, seed: int = 42, evidence: bool = True, label: str = "") -> dict:
+def run(actors: int, *, seed: int = 42, evidence: bool = True, rich: bool = False, label: str = "") -> dict:
     from graph.gaps import find_gaps
     from graph.recommend import Recommender, recommend
     from graph.views import _facts, _incidence, collaboration_graph
 
-    ds, t_gen = _time(synthetic_ecosystem, actors=actors, seed=seed, evidence=evidence)
+    ds, t_gen = _time(synthetic_ecosystem, actors=actors, seed=seed, evidence=evidence, rich=rich)
     n_triples = len(ds)
     facts, t_facts = _time(_facts, ds)
     (B, _actors, _groups), t_inc = _time(_incidence, facts)
@@ -253,15 +295,17 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="small graphs only (for tests)")
     parser.add_argument("--actors", type=int, action="append", help="actor counts to run")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--rich", action="store_true", help="with --actors: describe everything (~3x triples)")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args(argv)
+    parser_sizes = []
     if args.actors:
-        sizes = [(n, f"{n} actors") for n in args.actors]
+        parser_sizes = [(n, args.rich, f"{n} actors" + (", rich" if args.rich else "")) for n in args.actors]
     elif args.quick:
-        sizes = [(600, "quick: 600 actors")]
+        parser_sizes = [(600, True, "quick: 600 actors, rich")]
     else:
-        sizes = [(25_600, "25.6k actors"), (40_000, "1M triples")]
-    results = [run(n, seed=args.seed, label=lab) for n, lab in sizes]
+        parser_sizes = [(25_600, False, "25.6k actors"), (28_500, True, "28.5k actors, rich (~1M triples)")]
+    results = [run(n, seed=args.seed, rich=rich, label=lab) for n, rich, lab in parser_sizes]
     if args.json:
         print(json.dumps(results, indent=2))
     else:
