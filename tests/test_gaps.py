@@ -248,3 +248,16 @@ def test_bad_date(ds):
 
     with pytest.raises(InputError):
         find_gaps(ds, as_of="2026-13-01")
+
+
+def test_bench_quick_mode_runs():
+    """The benchmark's generator and steps work end to end (no timing asserted)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_gaps", ROOT / "bench" / "bench_gaps.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    result = bench.run(150, rich=True)
+    assert result["actors"] == 150 and result["triples"] > 3000
+    assert result["collaboration_edges"] > 0
+    assert set(result["seconds"]) >= {"find_gaps", "recommend_query_busiest_actor"}

@@ -148,3 +148,16 @@ def test_as_dict_keys(recs):
 def test_recommender_reuse(ds):
     r = Recommender(ds, as_of="2024-01-01")
     assert [x.iri for x in r.recommend(ID.u)] == [x.iri for x in recommend(ds, ID.u, as_of="2024-01-01")]
+
+
+def test_backtest_helpers():
+    import importlib.util
+
+    import numpy as np
+
+    spec = importlib.util.spec_from_file_location("backtest", ROOT / "bench" / "backtest_recommend.py")
+    bt = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bt)
+    # 3 positives vs 2 negatives: pairs won 5, tied 1 (counts 0.5) out of 6
+    assert bt._auc(np.array([3.0, 2.0, 1.0]), np.array([1.0, 0.0])) == pytest.approx(5.5 / 6)
+    assert bt._pairs(["p"], {"p": {"b", "a", "c"}}) == {("a", "b"), ("a", "c"), ("b", "c")}
