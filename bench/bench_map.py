@@ -117,6 +117,7 @@ def _browser(path: Path) -> dict:
         page.locator("#ek-f-type label", has_text="Company").locator("input").click()
         page.evaluate("window.network.body.data.nodes.get({filter: n => n.hidden}).length")
         out["filter_s"] = round(time.perf_counter() - t1, 2)
+        out["page_ms"] = {k: round(v) for k, v in page.evaluate("window.ecokgTimings").items()}
         t2 = time.perf_counter()
         page.fill("#ek-search", "Aktør 123")
         page.wait_for_selector("#ek-results button", timeout=30_000)

@@ -13,13 +13,15 @@ same hash-based Content-Security-Policy as the map, and a print style sheet.
 
 Examples
 --------
->>> import tempfile, pathlib
->>> from graph.load import load
->>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
->>> write_report(load(), out)
->>> text = out.read_text(encoding="utf-8")
->>> "Danish Healthtech" in text and "Content-Security-Policy" in text
-True
+The CLI's ``ecokg report -o report.html`` is::
+
+    from graph.load import load
+    write_report(load(), "report.html")
+
+The heatmap shades a cell by how many initiatives it holds:
+
+>>> [_heat_class(n) for n in (0, 1, 2, 4, 8, 9)]
+['h0', 'h1', 'h2', 'h3', 'h4', 'h5']
 """
 
 from __future__ import annotations

@@ -170,6 +170,7 @@
     if (b) { b.options.hidden = h; }
   }
   function apply() {
+    var t0 = performance.now();
     var vis = new Set(), changed = 0, bn = network.body.nodes, be = network.body.edges;
     D.nodes.forEach(function (n) {
       var v = visible(n);
@@ -183,7 +184,11 @@
       if (!!e._hidden === own) { e._hidden = !own; setHidden(edges, be, e.id, !own); changed++; }
     });
     shownN = vis.size;
-    if (changed) { network.body.emitter.emit("_dataChanged"); network.redraw(); }
+    var t1 = performance.now();
+    if (changed) { network._updateVisibleIndices(); }
+    var t2 = performance.now();
+    if (changed) { network.redraw(); }
+    timings.applyLoop = t1 - t0; timings.applyNotify = t2 - t1; timings.apply = performance.now() - t0;
     status();
   }
   function status() {
