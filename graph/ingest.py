@@ -585,13 +585,38 @@ def _find_mentions(ctx: _Ctx) -> None:
             if is_trigger and j - i > 1 and not gz.lookup(" ".join(x[2] for x in toks[i:j])):
                 i += 1
                 continue
+            # a capitalised adjective of place opening a sentence: "Københavnske CardioAI ApS"
+            if at_start and j - i > 1 and re.search(r"(ske|iske|nske)$", low) and not gz.lookup(text[toks[i][0] : toks[j - 1][1]]):
+                i += 1
+                continue
             break
         while j > i and toks[j - 1][2].lower() in _CONNECTORS:
             j -= 1
         if i >= j:
             continue
         _add_span_mentions(ctx, i, j, found)
+    _short_names(ctx, found)
     ctx.mentions = found
+
+
+def _short_names(ctx: _Ctx, found: list[_Mention]) -> None:
+    """"CardioAI ApS" introduced, then "CardioAI": add the bare name's mentions."""
+    short: dict[str, _Mention] = {}
+    for m in found:
+        bare = re.sub(r"\s+(A/S|ApS|I/S|P/S|K/S|IVS|Holding)$", "", m.label)
+        if bare != m.label and len(bare) >= 3:
+            short.setdefault(bare, m)
+    if not short:
+        return
+    taken = [(m.start, m.end) for m in found]
+    for name, m in short.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+(?:A/S|ApS|I/S|P/S|K/S|IVS))", ctx.text):
+            s, e = hit.start(), hit.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            found.append(_Mention(s, e, name, m.type, m.origin, m.known))
+            taken.append((s, e))
+    found.sort(key=lambda x: x.start)
 
 
 def _split_genitive(words: list[str]) -> int | None:
@@ -722,6 +747,21 @@ def _classify_people(ctx: _Ctx) -> None:
         )
         if is_person:
             people.add(text[m.start : m.end])
+    # "af Peter Nørgaard og Sofie Lind": a name coordinated with a person is a person
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(ctx.mentions, ctx.mentions[1:]):
+            gap = text[a.end : b.start]
+            if not re.fullmatch(r"\s*(?:,|og|samt|&)\s*", gap):
+                continue
+            la, lb = text[a.start : a.end], text[b.start : b.end]
+            if la in people and b.type == "Person?" and lb not in people:
+                people.add(lb)
+                changed = True
+            elif lb in people and a.type == "Person?" and la not in people:
+                people.add(la)
+                changed = True
     for m in ctx.mentions:
         if m.type == "Person?":
             if text[m.start : m.end] in people:
@@ -863,7 +903,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     # (cue, predicate, direction) direction "list->subject": items P subject
     (re.compile(r"\b(består af|bestående af|medlemmer(ne)? (er|tæller|omfatter)|samler|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
-    (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|i samarbejde med|i partnerskab med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
+    (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
@@ -968,8 +1008,8 @@ class _Builder:
             return self.section_entity[sent.section]
         return self.main
 
-    def items_after(self, pos: int, end: int) -> list[_Mention]:
-        ms = self.in_range(pos, end)
+    def items_after(self, pos: int, end: int, *, persons: bool = False) -> list[_Mention]:
+        ms = self.in_range(pos, end, persons=persons)
         out: list[_Mention] = []
         cursor = pos
         for m in ms:
@@ -1007,7 +1047,7 @@ class _Builder:
                 cue_end = m.end()
                 if pred == "schema:founder":
                     cue_end = m.end()
-                items = self.items_after(cue_end, sent.end)
+                items = self.items_after(cue_end, sent.end, persons=pred == "schema:founder")
                 if not items and direction in ("subject->items", "leading->items"):
                     # "er partner i projektet": the object is a definite noun phrase
                     follow = text[cue_end : min(sent.end, cue_end + 40)]
@@ -1080,29 +1120,46 @@ class _Builder:
                     if phrase and recipient is not None:
                         self.add(recipient, "schema:funder", phrase.group(0).strip(), sent, amount=a.value)
                 continue
-            vm = re.search(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder)\b[^.]*$", before, re.I)
+            vm = re.search(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder)\b[^.]*$", before, re.I)
             if vm:
                 funders = self.in_range(sent.start, sent.start + vm.start())
+                if not funders or len(text[sent.start : funders[-1].start].split()) > 4:
+                    # V2 order: "Desuden bidrager Innovationsfonden med 3,5 mio. kr."
+                    right = self.in_range(sent.start + vm.end(1), a_s)
+                    if right and re.fullmatch(r"\s*", text[sent.start + vm.end(1) : right[0].start]):
+                        funders = [right[0]]
+                        vm_end = right[0].end
+                        tm = re.match(r"^\s*til\s+", after)
+                        rec_ms = self.in_range(a_e, sent.end)
+                        recipient = self.cluster(rec_ms[0]) if tm and rec_ms else self.anaphor(sent, text[vm_end:a_s])
+                        if recipient is not None:
+                            self.add(recipient, "schema:funder", self.cluster(funders[0]), sent, amount=a.value)
+                        continue
                 tm = re.match(r"^\s*til\s+", after)
                 rec_ms = self.in_range(a_e, sent.end)
                 recipient = None
                 if tm and rec_ms:
                     recipient = self.cluster(rec_ms[0])
                 else:
-                    between = self.in_range(sent.start + vm.end(), a_s)
-                    recipient = self.cluster(between[0]) if between else self.anaphor(sent, text[sent.start + vm.end() : a_s])
+                    between = self.in_range(sent.start + vm.end(1), a_s)
+                    recipient = self.cluster(between[0]) if between else self.anaphor(sent, text[sent.start + vm.end(1) : a_s])
                 funder = self.cluster(funders[-1]) if funders else self.anaphor(sent)
                 if recipient is not None and funder is not None:
                     self.add(recipient, "schema:funder", funder, sent, amount=a.value)
                 continue
-            rm = re.search(r"\b(modtager|får|har fået|har modtaget|fået)\b[^.]*$", before, re.I)
+            rm = re.search(r"\b(modtager|får|har fået|har modtaget|fået|rejser|har rejst|henter|har hentet|rejst|hentet|sikret sig|har sikret sig)\b[^.]*$", before, re.I)
             if rm:
                 recipient = self.subject_before(sent, sent.start + rm.start())
-                fm2 = re.search(r"\bfra\s+", after)
-                if fm2:
-                    ms = self.in_range(a_e + fm2.end(), sent.end)
-                    if ms and recipient is not None:
-                        self.add(recipient, "schema:funder", self.cluster(ms[0]), sent, amount=a.value)
+                if recipient is None:
+                    continue
+                # every organisation introduced by "fra", "af", "ledet af", "deltagelse af"
+                for fm2 in re.finditer(r"\b(?:fra|af)\s+", after):
+                    for it in self.items_after(a_e + fm2.end(), sent.end):
+                        if it.start - (a_e + fm2.end()) > 2 and it is not None and not re.fullmatch(
+                            r"[\s,]*(?:og|samt)?\s*", text[a_e + fm2.end() : it.start]
+                        ):
+                            break
+                        self.add(recipient, "schema:funder", self.cluster(it), sent, amount=a.value)
 
     def _recipient(self, sent: _Sentence, a_s: int, before: str) -> _Cluster | None:
         tm = re.search(r"\btil\s+([^,.]*)$", before)
@@ -1208,8 +1265,14 @@ class _Builder:
             segs = []
             if am:
                 segs = [x.strip() for x in re.split(r",\s*", am.group(1))]
-            if before_line.strip(" •·-–*\t,"):
-                segs = [x.strip() for x in re.split(r",\s*", before_line.strip(" •·-–*\t,"))] + segs
+            lead_part = re.split(r"[”\"“»«]", before_line)[-1]
+            sv = re.search(r"\b(siger|sagde|fortæller|udtaler|forklarer|mener|understreger|tilføjer|påpeger|lyder det fra)\s+(.*)$", lead_part, re.I | re.S)
+            if sv:
+                lead_part = sv.group(2)
+            elif lead_part != before_line or _SPEECH.search(lead_part):
+                lead_part = ""
+            if lead_part.strip(" •·-–*\t,"):
+                segs = [x.strip() for x in re.split(r",\s*", lead_part.strip(" •·-–*\t,"))] + segs
             if text[line_start:line_end].strip() == m.label:  # name alone on its line: title on the line above
                 pl_end = line_start - 1
                 pl_start = text.rfind("\n", 0, max(0, pl_end)) + 1
@@ -1235,8 +1298,9 @@ class _Builder:
                 seg_orgs = [self.cluster(x) for x in seg_ms if self.cluster(x).type in _ORG_TYPES]
                 if _title_phrase(seg_clean):
                     # "formand for Danske Regioner og regionsrådsformand i Region Syddanmark"
+                    seg_titles: list[tuple[str, _Cluster | None]] = []
                     for part in re.split(r"\s+og\s+(?=[a-zæøå]+\.?(?:\s|$))", seg_clean):
-                        pm = re.match(r"^(.*?)(?:\s+(?:for|i|hos|ved|på|in|at|of)\s+(.+))?$", part)
+                        pm = re.match(r"^(.*?)(?:\s+(?:for|i|hos|ved|på|af|in|at|of)\s+(.+))?$", part)
                         title = pm.group(1).strip()
                         if not _title_phrase(title):
                             continue
@@ -1245,10 +1309,15 @@ class _Builder:
                             ppos = text.find(pm.group(2), pos if pos >= 0 else 0)
                             oms = self.in_range(ppos, ppos + len(pm.group(2))) if ppos >= 0 else []
                             org = self.cluster(oms[0]) if oms else None
-                        if org is None:
+                        seg_titles.append((title, org))
+                    # "overlæge og klinikchef på Rigshospitalet": both posts are at Rigshospitalet
+                    later = None
+                    for title, org in reversed(seg_titles):
+                        later = org or later
+                        if org is None and later is None:
                             pending.append(title)
                         else:
-                            titles.append((title, org))
+                            titles.append((title, org or later))
                     continue
                 if seg_orgs:
                     orgs_in_segs.extend(seg_orgs)

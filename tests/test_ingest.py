@@ -53,6 +53,27 @@ Innovationsnetværket Sund Vækst og Innovationsnetværket Digital Pleje fusione
 Foreningen Dansk Sundhedsnetværk er stiftet af Region Sjælland, Roskilde Universitet og Professionshøjskolen Absalon.
 """
 
+STARTUP = """Pressemeddelelse – 15. marts 2024
+
+Dansk startup får millioninvestering til AI-værktøj mod hjertesvigt
+
+Københavnske CardioAI ApS har rejst 12 mio. kr. i en investeringsrunde ledet af Vækstfonden med deltagelse af Novo Holdings. Pengene skal bruges til at afprøve virksomhedens AI-værktøj på Rigshospitalet og Herlev Hospital i samarbejde med Region Hovedstaden.
+
+Projektet gennemføres sammen med Danmarks Tekniske Universitet og løber fra 1. april 2024 til 31. marts 2027. Desuden bidrager Innovationsfonden med 3,5 mio. kr. gennem programmet Grand Solutions.
+
+"Vi har ventet på et værktøj som dette," udtaler Maria Holm Jensen, overlæge og klinikchef på Rigshospitalet.
+
+"Investeringen gør det muligt at skalere vores løsning til hele Norden," siger CEO og medstifter af CardioAI, Peter Nørgaard.
+
+CardioAI blev grundlagt i 2021 af Peter Nørgaard og Sofie Lind og har i dag 14 medarbejdere. Virksomheden er medlem af Copenhagen Healthtech Cluster og Medicoindustrien.
+
+Om CardioAI ApS
+CardioAI ApS udvikler software, der forudsiger hjertesvigt ud fra EKG-data. Virksomheden har hovedsæde i København.
+
+For yderligere information:
+Peter Nørgaard, CEO, CardioAI ApS, pn@cardioai.dk, +45 31 22 45 67
+"""
+
 
 @pytest.fixture(scope="module")
 def reference_gazetteer():
@@ -225,3 +246,31 @@ def test_to_dataset_is_a_valid_candidate_graph(tmp_path):
 def test_rejects_non_text():
     with pytest.raises(TypeError):
         ingest_text(b"bytes", source="x")
+
+
+def test_startup_investment():
+    res = ingest_text(STARTUP, source="startup.txt")
+    assert res.document_date == date(2024, 3, 15)
+    cardio = res.entity("CardioAI")
+    assert cardio.label == "CardioAI ApS" and cardio.type == "Company"
+    assert len(cardio.mentions) == 6  # "Københavnske" is not part of the name
+    assert res.entity("Sofie Lind").type == "Person"  # coordinated with a known person
+    stmts = _stmts(res)
+    for expected in [
+        ("CardioAI ApS", "schema:funder", "Vækstfonden"),
+        ("CardioAI ApS", "schema:funder", "Novo Holdings"),
+        ("CardioAI ApS", "schema:funder", "Innovationsfonden"),
+        ("CardioAI ApS", "schema:founder", "Peter Nørgaard"),
+        ("CardioAI ApS", "schema:founder", "Sofie Lind"),
+        ("CardioAI ApS", "schema:foundingDate", "2021"),
+        ("CardioAI ApS", "org:memberOf", "Copenhagen Healthtech Cluster"),
+        ("Maria Holm Jensen", "schema:worksFor", "Rigshospitalet"),
+        ("Peter Nørgaard", "org:headOf", "CardioAI ApS"),
+        ("Peter Nørgaard", "vcard:hasEmail", "pn@cardioai.dk"),
+    ]:
+        assert expected in stmts
+    amounts = {s.object: s.amount for s in res.statements if s.predicate == "schema:funder"}
+    assert amounts == {"Vækstfonden": Decimal("12000000"), "Novo Holdings": Decimal("12000000"),
+                       "Innovationsfonden": Decimal("3500000")}
+    posts = {s.post for s in res.statements if s.subject == "Maria Holm Jensen" and s.predicate == "schema:worksFor"}
+    assert posts == {"overlæge", "klinikchef"}
