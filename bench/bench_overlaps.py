@@ -19,7 +19,7 @@ peak memory, ``ru_maxrss``, belongs to that measurement alone):
 Usage::
 
     python bench/bench_overlaps.py            # 10k, 50k, 100k initiatives
-    python bench/bench_overlaps.py --quick    # 2k, for the test suite
+    python bench/bench_overlaps.py --quick    # 1k, for the test suite
     python bench/bench_overlaps.py --sizes 20000 --json
 
 Goals (issue 3): 100k initiatives within 3x the bare product, >= 100x faster
@@ -212,7 +212,7 @@ def measure(method: str, n: int, seed: int = 0, sample: int = 1000) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="2k initiatives, small naive sample (for tests)")
+    parser.add_argument("--quick", action="store_true", help="1k initiatives, small naive sample (for tests)")
     parser.add_argument("--sizes", type=int, nargs="+", help="numbers of initiatives (default 10000 50000 100000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample", type=int, help="initiatives in the naive all-pairs sample (default 1000)")
@@ -224,8 +224,8 @@ def main(argv=None) -> int:
         method, n, seed, sample = args.worker
         print(json.dumps(worker(method, int(n), int(seed), int(sample))))
         return 0
-    sizes = args.sizes or ([2000] if args.quick else [10_000, 50_000, 100_000])
-    sample = args.sample or (200 if args.quick else 1000)
+    sizes = args.sizes or ([1000] if args.quick else [10_000, 50_000, 100_000])
+    sample = args.sample or (100 if args.quick else 1000)
     rows = []
     for n in sizes:
         ours = measure("overlaps", n, args.seed, sample)

@@ -53,9 +53,10 @@ first description), ``same focus area: Telemedicin``, ``shared partner: Medi-Dos
 ApS``, ``shared funder: Region Syddanmark``, ``periods overlap 2018–2019``,
 ``different regions: Nordjylland / Syddanmark``.
 
-Groups (:func:`overlap_groups`) are connected components of three or more
-initiatives over the reported pairs, marked as cliques when every pair in them
-is reported.
+Groups (:func:`overlap_groups`) are maximal cliques of three or more
+initiatives over the reported pairs: sets in which every two initiatives
+overlap (connected components are available too, but chain into large blobs
+on real data).
 
 Examples
 --------
@@ -570,8 +571,8 @@ def overlapping_initiatives(
     )
 
 
-def overlap_groups(pairs: Iterable[Overlap], *, min_size: int = 3) -> list[OverlapGroup]:
-    """Groups of ``min_size`` or more initiatives connected by overlapping pairs.
+def overlap_groups(pairs: Iterable[Overlap], *, min_size: int = 3, method: str = "cliques") -> list[OverlapGroup]:
+    """Groups of ``min_size`` or more initiatives doing the same thing.
 
     Parameters
     ----------
@@ -579,51 +580,52 @@ def overlap_groups(pairs: Iterable[Overlap], *, min_size: int = 3) -> list[Overl
         Usually the result of :func:`overlapping_initiatives`.
     min_size : int
         Smallest group reported (default 3).
+    method : {"cliques", "components"}
+        ``"cliques"`` (default): maximal cliques of the pair graph, i.e. sets
+        in which *every* two initiatives were reported as overlapping (an
+        initiative can be in several). ``"components"``: connected
+        components, which chain through intermediate initiatives and grow
+        large on real data.
 
     Returns
     -------
     list of OverlapGroup
-        Connected components of the pair graph, largest and best first.
+        Largest first, then by mean score.
 
     Examples
     --------
     >>> r = lambda x: InitiativeRef(x, x.upper(), None)
-    >>> ps = [Overlap(r("a"), r("b"), 0.8, ()), Overlap(r("b"), r("c"), 0.6, ()), Overlap(r("d"), r("e"), 0.9, ())]
-    >>> [([m.label for m in g.members], g.clique) for g in overlap_groups(ps)]
-    [(['A', 'B', 'C'], False)]
+    >>> ps = [Overlap(r("a"), r("b"), 0.8, ()), Overlap(r("b"), r("c"), 0.6, ()),
+    ...       Overlap(r("a"), r("c"), 0.7, ()), Overlap(r("c"), r("d"), 0.9, ())]
+    >>> [[m.label for m in g.members] for g in overlap_groups(ps)]
+    [['A', 'B', 'C']]
+    >>> [([m.label for m in g.members], g.clique) for g in overlap_groups(ps, method="components")]
+    [(['A', 'B', 'C', 'D'], False)]
     """
+    import networkx as nx
+
+    if method not in ("cliques", "components"):
+        raise ValueError(f"method must be 'cliques' or 'components', not {method!r}")
     pairs = list(pairs)
     refs: dict[str, InitiativeRef] = {}
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    g = nx.Graph()
     for p in pairs:
-        for ref in (p.a, p.b):
-            refs.setdefault(ref.iri, ref)
-            parent.setdefault(ref.iri, ref.iri)
-        ra, rb = root(p.a.iri), root(p.b.iri)
-        if ra != rb:
-            parent[ra] = rb
-    components: dict[str, list[str]] = {}
-    for iri in refs:
-        components.setdefault(root(iri), []).append(iri)
+        refs.setdefault(p.a.iri, p.a)
+        refs.setdefault(p.b.iri, p.b)
+        g.add_edge(p.a.iri, p.b.iri)
+    if method == "cliques":
+        member_sets = [set(c) for c in nx.find_cliques(g) if len(c) >= min_size]
+    else:
+        member_sets = [c for c in nx.connected_components(g) if len(c) >= min_size]
     groups = []
-    for members in components.values():
-        if len(members) < min_size:
-            continue
-        inside = set(members)
-        gp = tuple(sorted((p for p in pairs if p.a.iri in inside), key=lambda p: -p.score))
+    for inside in member_sets:
+        gp = tuple(sorted((p for p in pairs if p.a.iri in inside and p.b.iri in inside), key=lambda p: -p.score))
         distinct = {frozenset({p.a.iri, p.b.iri}) for p in gp}
-        n = len(members)
-        regions = sorted({refs[m].region for m in members if refs[m].region})
+        n = len(inside)
+        regions = sorted({refs[m].region for m in inside if refs[m].region})
         groups.append(
             OverlapGroup(
-                members=tuple(sorted((refs[m] for m in members), key=lambda r: (r.label, r.iri))),
+                members=tuple(sorted((refs[m] for m in inside), key=lambda r: (r.label, r.iri))),
                 pairs=gp,
                 score=float(np.mean([p.score for p in gp])),
                 clique=len(distinct) == n * (n - 1) // 2,

@@ -573,9 +573,10 @@ def shared_terms(index: TextIndex, i: int, j: int, *, texts: Sequence[str] | Non
         return []
     weight = da[pa] * db[pb]
     order = np.lexsort((common, -weight))
-    wanted = [index.stems[common[o]] for o in order[:top]]
     surface = _surface_forms(index, i) if texts is None else _surface_map(texts[i])
-    return [surface.get(s, s) for s in wanted]
+    # stems that only occur as parts of compounds have no word form of their own: skip them
+    shown = [surface[st] for st in (index.stems[common[o]] for o in order) if st in surface]
+    return shown[:top]
 
 
 def _surface_map(text: str) -> dict[str, str]:

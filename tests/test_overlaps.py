@@ -198,7 +198,8 @@ def test_groups_are_components_of_three_or_more():
         Overlap(ref("g"), ref("h"), 0.4, ()),
         Overlap(ref("h"), ref("i"), 0.4, ()),
     ]
-    groups = overlap_groups(pairs)
+    assert [[m.label for m in g.members] for g in overlap_groups(pairs)] == [["A", "B", "C"]]
+    groups = overlap_groups(pairs, method="components")
     assert [[m.label for m in g.members] for g in groups] == [["F", "G", "H", "I"], ["A", "B", "C"]]
     chain, triangle = groups
     assert triangle.clique and not chain.clique
