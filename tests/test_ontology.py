@@ -336,7 +336,7 @@ VIOLATIONS = [
     ("grant-without-funder", "ex:g a schema:MonetaryGrant ; schema:amount 5.0 .", "must name its funder", "g"),
     (
         "grant-without-funder-or-description",
-        'ex:g a frapo:Grant ; schema:amount 5.0 ; skos:prefLabel "G" .',
+        'ex:g a schema:MonetaryGrant , frapo:Grant ; schema:amount 5.0 ; skos:prefLabel "G" .',
         "must name its funder",
         "g",
     ),
