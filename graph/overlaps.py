@@ -109,7 +109,7 @@ __all__ = [
 ]
 
 #: default threshold on the score (chosen on data/eval/overlaps, see docs/overlaps.md)
-DEFAULT_MIN_SCORE = 0.30
+DEFAULT_MIN_SCORE = 0.29
 #: weight of each metadata signal in the bonus added to the text similarity
 WEIGHTS: dict[str, float] = {"focus": 0.15, "partners": 0.10, "funders": 0.05, "period": 0.05}
 #: pairs whose texts are less similar than this are never candidates
