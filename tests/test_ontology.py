@@ -275,10 +275,10 @@ ex:doc1 a foaf:Document ; dcterms:title "Stærkt nationalt partnerskab"@da ; dct
 
 # (case id, Turtle, expected message fragment, expected focus node local name)
 VIOLATIONS = [
-    ("label-missing", 'ex:x a eco:Company .', "needs a non-empty preferred label", "x"),
-    ("label-empty", 'ex:x a eco:Hospital ; skos:prefLabel "  "@da .', "needs a non-empty preferred label", "x"),
-    ("label-not-text", "ex:x a foaf:Person ; skos:prefLabel ex:y .", "needs a non-empty preferred label", "x"),
-    ("label-twice-same-lang", 'ex:x a eco:Initiative ; skos:prefLabel "A"@da , "B"@da .', "two in the same language", "x"),
+    ("label-missing", 'ex:x a eco:Company .', "preferred label (skos:prefLabel) missing", "x"),
+    ("label-empty", 'ex:x a eco:Hospital ; skos:prefLabel "  "@da .', "preferred label (skos:prefLabel) missing", "x"),
+    ("label-not-text", "ex:x a foaf:Person ; skos:prefLabel ex:y .", "preferred label (skos:prefLabel) missing", "x"),
+    ("label-twice-same-lang", 'ex:x a eco:Initiative ; skos:prefLabel "A"@da , "B"@da .', "twice in one language", "x"),
     (
         "end-before-start",
         'ex:x a eco:Initiative ; skos:prefLabel "P" ; schema:startDate "2020-01-01"^^xsd:date ; schema:endDate "2019-12-31"^^xsd:date .',
