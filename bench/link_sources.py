@@ -85,7 +85,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     ds, figures = run(health_only=args.health_only)
     if args.out:
-        Path(args.out).write_text(ds.serialize(format="trig"), encoding="utf-8")
+        from graph.importers.cordis import write_trig
+
+        write_trig(ds, args.out)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
