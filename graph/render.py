@@ -295,7 +295,12 @@ def _contacts(attrs: Mapping) -> dict[str, list[str]]:
             continue
         vals = [val] if isinstance(val, (str, URIRef)) else list(val)
         out.setdefault(str(key), []).extend(str(v) for v in vals)
-    return {k: [re.sub(r"^(mailto|tel):", "", v) for v in vs] for k, vs in out.items()}
+    names = {"contacts": "Contact", "email": "E-mail", "emails": "E-mail", "hasemail": "E-mail", "telephone": "Phone",
+             "telephones": "Phone", "phone": "Phone", "hastelephone": "Phone"}
+    tidy: dict[str, list[str]] = {}
+    for k, vs in out.items():
+        tidy.setdefault(names.get(k.lower(), k), []).extend(re.sub(r"^(mailto|tel):", "", v) for v in vs)
+    return tidy
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -664,6 +669,9 @@ def map_fragment(
             rec["s"] = d["start"]
         if d["end"]:
             rec["e"] = d["end"]
+        label_en = _text(attrs.get("label_en"))
+        if label_en and label_en != d["label"]:
+            rec["en"] = label_en
         if attrs.get("description"):
             rec["d"] = _text(attrs["description"])
         if attrs.get("url"):

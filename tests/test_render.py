@@ -119,7 +119,7 @@ def test_contacts_only_when_asked(tmp_path):
     assert "a@b.dk" not in out.read_text(encoding="utf-8")
     render_map(_graph(), out, include_contacts=True)
     node = [n for n in _data(out.read_text(encoding="utf-8"))["nodes"] if n["l"] == HOSTILE][0]
-    assert node["c"] == {"contacts": ["a@b.dk", "+4512345678"]}
+    assert node["c"] == {"Contact": ["a@b.dk", "+4512345678"]}
 
 
 @pytest.mark.parametrize(

@@ -272,7 +272,7 @@
   if (D.hops) { $("ek-hops").value = String(D.hops); }
 
   /* ---- search -------------------------------------------------------- */
-  var folded = D.nodes.map(function (n) { return [n.id, String(n.l).toLocaleLowerCase("da")]; });
+  var folded = D.nodes.map(function (n) { return [n.id, (n.l + (n.en ? "\n" + n.en : "")).toLocaleLowerCase("da")]; });
   $("ek-search").addEventListener("input", function () {
     var q = this.value.trim().toLocaleLowerCase("da"), list = $("ek-results");
     list.replaceChildren();
@@ -381,7 +381,7 @@
     if (!n) { return; }
     details.replaceChildren();
     details.appendChild(el("h3", n.l));
-    var rows = [["Type", T[n.t].name], ["Region", n.r], ["Focus areas", n.fa], ["Period", period(n.s, n.e)],
+    var rows = [["English name", n.en], ["Type", T[n.t].name], ["Region", n.r], ["Focus areas", n.fa], ["Period", period(n.s, n.e)],
                 ["Growth model missing", n.g, "ek-miss"], ["Description", n.d], ["Website", n.u ? link(n.u) : ""]];
     if (n.c) { Object.keys(n.c).forEach(function (k) { rows.push([k, n.c[k]]); }); }
     details.appendChild(dl(rows));
