@@ -557,7 +557,8 @@ def _reference_only(ds: Graph, entities: set[Node]) -> set[Node]:
     """Entities typed only in the reference or ontology graphs."""
     candidates: set[Node] = set()
     for gid in (REFERENCE_GRAPH, ONTOLOGY_GRAPH):
-        for s in ds.graph(gid).subjects(RDF.type, None):
+        # quads with a graph name never create the graph (ds.graph() would)
+        for s, _p, _o, _g in ds.quads((None, RDF.type, None, gid)):
             if s in entities:
                 candidates.add(s)
     out = set()
