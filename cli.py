@@ -10,6 +10,7 @@ import csv
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -406,6 +407,9 @@ def export(sources, store, fmt, output, include_contacts):
     click.echo(f"wrote {output}")
 
 
+_RDF_SUFFIXES = {".ttl": "ttl", ".trig": "trig", ".nt": "nt", ".nq": "nq", ".jsonld": "jsonld"}
+
+
 @cli.group(cls=_Group)
 def ingest():
     """Turn documents into candidate statements with provenance."""
@@ -418,8 +422,8 @@ def ingest():
 def ingest_text_command(file, output, as_json):
     """Candidate entities and statements from a Danish press release FILE.
 
-    The output goes to its own named graph, marked as candidate, for review
-    before it is merged; `ecokg validate OUT.ttl` checks it.
+    The output (Turtle, or TriG/N-Quads to keep the candidate named graph)
+    is for review before it is merged; `ecokg validate OUT.ttl` checks it.
 
     \b
     Example:
@@ -435,8 +439,11 @@ def ingest_text_command(file, output, as_json):
             text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(file, None, f"cannot read text: {exc}")]) from None
+    fmt = _RDF_SUFFIXES.get(Path(output).suffix.lower())
+    if fmt is None:
+        raise click.UsageError(f"-o must end in one of {', '.join(_RDF_SUFFIXES)} (got {output!r})")
     ingested = ingest_text(text, source=file, known=load())
-    run_export(to_dataset(ingested), "trig", output, include_contacts=True)
+    run_export(to_dataset(ingested), fmt, output, include_contacts=True)
     if as_json:
         _echo_json(ingested.as_dict())
     else:
