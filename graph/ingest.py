@@ -631,6 +631,18 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention]) -> None
     start, end = toks[i][0], toks[j - 1][1]
     label = text[start:end]
     words = label.split()
+    if len(words) >= 3 and _TITLE_RE.match(words[0]) and _person_like(words[1:]):
+        _add_span_mentions(ctx, i + 1, j, found)  # "Projektleder Lene Mortensen"
+        return
+    # "Aalborg Kommune Thomas Kastrup-Larsen": an organisation name glued to a person's
+    for k in range(1, len(words) - 2):
+        if _classify(words[: k + 1]) in ("Municipality", "University", "Company", "Hospital", "Public Authority", "Region") and _person_like(words[k + 1 :]):
+            cut = i
+            while cut < j and toks[cut][1] <= start + len(" ".join(words[: k + 1])):
+                cut += 1
+            _add_span_mentions(ctx, i, cut, found)
+            _add_span_mentions(ctx, cut, j, found)
+            return
     # 1. the whole span is known
     hits = gz.lookup(label)
     if hits:
@@ -663,9 +675,15 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention]) -> None
         found[-1].parent = parts[0][2]
         return
     if parts:
+        cursor = i
         for a, b, entry in parts:
+            if a - cursor >= 2:  # "Aalborg Kommune Thomas Kastrup-Larsen": the rest is a name too
+                _add_span_mentions(ctx, cursor, a, found)
             s2, e2 = toks[a][0], toks[b - 1][1]
             found.append(_Mention(s2, e2, entry.label if entry.kind == "acronym" else _strip_gen(text[s2:e2], entry), entry.type, "gazetteer", entry))
+            cursor = b
+        if j - cursor >= 2:
+            _add_span_mentions(ctx, cursor, j, found)
         return
     # 3. unknown names: acronyms, people, company-like names
     if len(words) == 1:
@@ -738,8 +756,12 @@ def _classify_people(ctx: _Ctx) -> None:
         line_end = text.find("\n", m.end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         prev_line = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)].strip()
+        sent = next((x for x in ctx.sentences if x.start <= m.start < x.end), None)
+        prefix = text[sent.start : m.start] if sent is not None else ""
+        first_word = re.match(r"^\W*([\w.-]+)", prefix)
         is_person = (
             bool(_SPEECH.search(before.rstrip(", ")))
+            or (len(prefix) < 80 and first_word is not None and bool(_TITLE_RE.match(first_word.group(1))) and "," not in prefix)
             or bool(re.match(r"^\s*,\s*", after) and _title_phrase(after.lstrip(" ,")))
             or bool(re.search(r"(?:^|\s)(\w+)\s*,?\s*$", before) and _TITLE_RE.match((re.search(r"(\S+)\s*,?\s*$", before) or [""])[0].strip(" ,")))
             or bool(find_emails(line) or find_phones(line))
@@ -909,6 +931,8 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
     (re.compile(r"\b(har|havde)\s+(etableret|stiftet|grundlagt|oprettet|startet)\b", re.I), "schema:founder", "items<-leading"),
     (re.compile(r"\b(går|gik|er gået|var gået|slår sig)\s+sammen\s+(i|om)\b", re.I), "eco:partnerIn", "leading->items"),
+    (re.compile(r"\b(lancerer|lancerede|har lanceret|igangsætter|har igangsat|starter nu|søsætter|etablerer)\b(?:\s+nu)?", re.I), "eco:partnerIn", "leading->items"),
+    (re.compile(r"\b[Bb]ag\s+(?:det\s+\w+\s+)?\w+(?:et|en)\s+står\b"), "eco:partnerIn", "items->anaphor"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
     (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor)\s+i\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
@@ -1026,6 +1050,9 @@ class _Builder:
     def add(self, s, p, o, sent, **kw) -> None:
         if s is None or o is None or s is o:
             return
+        post = kw.get("post")
+        if post and not post.split()[0].isupper():  # "Adm. direktør" -> "adm. direktør"
+            kw["post"] = post[0].lower() + post[1:]
         self.out.append(_St(s, p, o, (sent.start, sent.end), **kw))
 
     # -- rules
@@ -1073,6 +1100,11 @@ class _Builder:
                     if re.search(r"under navnet", text[m.start() : m.end() + 8], re.I):
                         continue
                     items = items[:1]
+                if direction == "items->anaphor":
+                    target = self.anaphor(sent, m.group(0)[4:], strict=True)
+                    for it in items:
+                        self.add(self.cluster(it), pred, target, sent)
+                    continue
                 if direction in ("items<-leading", "leading->items"):
                     leading = self.items_after(sent.start, m.start())
                     if not leading or len(text[sent.start : leading[0].start].split()) > 3:
@@ -1120,7 +1152,14 @@ class _Builder:
                     if phrase and recipient is not None:
                         self.add(recipient, "schema:funder", phrase.group(0).strip(), sent, amount=a.value)
                 continue
-            vm = re.search(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder)\b[^.]*$", before, re.I)
+            pm_ = re.search(r"\b(?:er|blev|bliver|var)\s+(?:\w+\s+)?(?:støttet|finansieret|medfinansieret|sponsoreret)\s+af\s+([^.]*?)\s*(?:med|på)\s*$", before, re.I)
+            if pm_:  # "Projektet er støttet af Sundhedsstyrelsen med 6,8 mio. kr."
+                funders = self.items_after(sent.start + pm_.start(1), a_s)
+                recipient = self.subject_before(sent, sent.start + pm_.start())
+                for f_ in funders:
+                    self.add(recipient, "schema:funder", self.cluster(f_), sent, amount=a.value)
+                continue
+            vm = re.search(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte)\b[^.]*$", before, re.I)
             if vm:
                 funders = self.in_range(sent.start, sent.start + vm.start())
                 if not funders or len(text[sent.start : funders[-1].start].split()) > 4:
@@ -1138,8 +1177,10 @@ class _Builder:
                 tm = re.match(r"^\s*til\s+", after)
                 rec_ms = self.in_range(a_e, sent.end)
                 recipient = None
-                if tm and rec_ms:
+                if tm and rec_ms and rec_ms[0].start - (a_e + tm.end()) <= 2:
                     recipient = self.cluster(rec_ms[0])
+                elif tm:
+                    recipient = self.anaphor(sent, after[tm.end() :], strict=True)
                 else:
                     between = self.in_range(sent.start + vm.end(1), a_s)
                     recipient = self.cluster(between[0]) if between else self.anaphor(sent, text[sent.start + vm.end(1) : a_s])
@@ -1465,7 +1506,9 @@ def ingest_text(
     statements = _statements(ctx, raw, iri_of)
     if known is not None:
         statements = [_mark_known(st, known) for st in statements]
-    header = find_dates(text[:40], years=False)
+    # the document's date: a day-precise date on the first non-empty line
+    first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    header = [d for d in find_dates(first_line[:160], years=False) if d.precision == "day"]
     title = next((s.text for s in ctx.sentences if not find_dates(s.text, years=False) or len(s.text) > 20), None)
     return Ingested(source, text, tuple(entities), tuple(statements), header[0].value if header else None, title)
 
@@ -1569,7 +1612,10 @@ def _statements(ctx: _Ctx, raw: list[_St], iri_of: dict[int, URIRef]) -> list[St
     text = ctx.text
     out: list[Statement] = []
     seen = set()
+    with_amount = {(id(st.s), id(st.o)) for st in raw if st.p == "schema:funder" and st.amount is not None}
     for st in raw:
+        if st.p == "schema:funder" and st.amount is None and (id(st.s), id(st.o)) in with_amount:
+            continue  # "støttet af X med N kr." also gives the grant with its amount
         subj_label = _label_of(st.s)
         if isinstance(st.o, _Cluster):
             obj_label, obj_iri = _label_of(st.o), iri_of.get(id(st.o))

@@ -74,6 +74,26 @@ For yderligere information:
 Peter Nørgaard, CEO, CardioAI ApS, pn@cardioai.dk, +45 31 22 45 67
 """
 
+REGION = """Nyhed fra Region Nordjylland, 2. oktober 2023
+
+Telemedicin skal hjælpe borgere med KOL i hele Nordjylland
+
+Region Nordjylland og de nordjyske kommuner lancerer nu projektet TeleKOL Nord, der skal give borgere med KOL mulighed for at blive fulgt hjemmefra. Projektet er støttet af Sundhedsstyrelsen med 6,8 millioner kroner, mens Det Obelske Familiefond har bevilget 1,2 mio. kr. til projektet.
+
+Bag projektet står Aalborg Universitetshospital (AAUH), Aalborg Kommune, Hjørring Kommune og Frederikshavn Kommune. Den tekniske løsning leveres af virksomheden MedNord A/S fra Aalborg.
+
+- Vi ser frem til at komme i gang, siger regionsrådsformand Ulla Astman.
+
+Borgmester i Aalborg Kommune Thomas Kastrup-Larsen glæder sig også:
+
+- Det er et stort skridt for de kommunale sundhedstilbud, siger han.
+
+Projektet løber til udgangen af 2026.
+
+Yderligere oplysninger:
+Projektleder Lene Mortensen, Aalborg Universitetshospital, tlf. 97 66 00 00, lene.mortensen@rn.dk
+"""
+
 
 @pytest.fixture(scope="module")
 def reference_gazetteer():
@@ -274,3 +294,21 @@ def test_startup_investment():
                        "Innovationsfonden": Decimal("3500000")}
     posts = {s.post for s in res.statements if s.subject == "Maria Holm Jensen" and s.predicate == "schema:worksFor"}
     assert posts == {"overlæge", "klinikchef"}
+
+
+def test_region_project(reference_gazetteer):
+    res = ingest_text(REGION, source="region.txt", gazetteer=reference_gazetteer)
+    assert res.document_date == date(2023, 10, 2)  # from the first line
+    people = {e.label for e in res.entities if e.type == "Person"}
+    assert people == {"Ulla Astman", "Thomas Kastrup-Larsen", "Lene Mortensen"}
+    stmts = _stmts(res)
+    for org in ["Region Nordjylland", "Aalborg Universitetshospital", "Aalborg Kommune", "Hjørring Kommune",
+                "Frederikshavn Kommune"]:
+        assert (org, "eco:partnerIn", "TeleKOL Nord") in stmts
+    grants = {(s.subject, s.object, s.amount) for s in res.statements if s.predicate == "schema:funder"}
+    assert grants == {("TeleKOL Nord", "Sundhedsstyrelsen", Decimal("6800000")),
+                      ("TeleKOL Nord", "Det Obelske Familiefond", Decimal("1200000"))}
+    heads = {(s.subject, s.object, s.post) for s in res.statements if s.predicate == "org:headOf"}
+    assert heads == {("Thomas Kastrup-Larsen", "Aalborg Kommune", "borgmester")}
+    assert ("Lene Mortensen", "schema:worksFor", "Aalborg Universitetshospital") in stmts
+    assert res.entity("AAUH").label == "Aalborg Universitetshospital"
