@@ -1,6 +1,6 @@
 """Partners an actor or an initiative should talk to, with reasons.
 
-Link prediction on the collaboration graph (resource allocation,
+Link prediction on the collaboration graph (common neighbours, resource allocation,
 Adamic-Adar, and a community-aware resource allocation over Louvain
 communities), combined with shared focus areas and a complementary
 growth-model element. Each :class:`Recommendation` says why, in plain English.
@@ -31,12 +31,14 @@ from graph.vocab import ECO, GROWTH_ELEMENTS
 __all__ = ["Recommendation", "Recommender", "recommend", "WEIGHTS"]
 
 #: weight of each score component in the combined score (each scaled to 0..1)
+#: (chosen on a validation split of the CORDIS data, see docs/gaps.md)
 WEIGHTS = {
-    "resource_allocation": 0.30,
-    "adamic_adar": 0.15,
-    "community": 0.15,
-    "focus": 0.25,
-    "complement": 0.15,
+    "common_neighbours": 0.35,
+    "resource_allocation": 0.25,
+    "adamic_adar": 0.10,
+    "community": 0.10,
+    "focus": 0.10,
+    "complement": 0.10,
 }
 _ELEMENT_ORDER = [ECO.ResearchAndEducation, ECO.Financing, ECO.Supply, ECO.Demand]
 
@@ -240,6 +242,7 @@ class Recommender:
         candidates = np.flatnonzero((cn > 0) | (shared_focus > 0))
         candidates = [int(k) for k in candidates if int(k) not in exclude]
         parts = {
+            "common_neighbours": _scaled(cn, candidates),
             "resource_allocation": _scaled(ra, candidates),
             "adamic_adar": _scaled(aa, candidates),
             "community": _scaled(rac, candidates),
@@ -297,9 +300,10 @@ def recommend(ds: Graph, entity, *, top: int = 10, as_of=None, seed: int = 0) ->
     Returns
     -------
     list of Recommendation
-        Best first. ``score`` is a weighted sum (:data:`WEIGHTS`) of resource
-        allocation, Adamic-Adar and community-aware resource allocation (each
-        scaled by its maximum over the candidates), the Jaccard overlap of
+        Best first. ``score`` is a weighted sum (:data:`WEIGHTS`) of common
+        neighbours, resource allocation, Adamic-Adar and community-aware
+        resource allocation (each scaled by its maximum over the candidates),
+        the Jaccard overlap of
         focus areas, and 1 when the candidate's growth-model element is one
         the entity and its partners lack. Candidates are actors not yet tied
         to the entity that share a partner or a focus area with it.
