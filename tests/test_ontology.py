@@ -321,8 +321,8 @@ VIOLATIONS = [
         "g",
     ),
     (
-        "integer-amount",
-        'ex:g a schema:MonetaryGrant ; schema:funder ex:f ; schema:amount 14000000 . ex:f a eco:Investor ; skos:prefLabel "F" .',
+        "text-amount",
+        'ex:g a schema:MonetaryGrant ; schema:funder ex:f ; schema:amount "14 mio. kr." . ex:f a eco:Investor ; skos:prefLabel "F" .',
         "amount must be a non-negative decimal in DKK",
         "g",
     ),
@@ -476,3 +476,9 @@ def test_every_shape_has_a_message(shapes):
     for node in constraint_nodes:
         msg = shapes.value(node, sh.message)
         assert msg is not None and len(str(msg)) > 10, node
+
+
+def test_integer_amounts_are_accepted(onto, shapes):
+    body = 'ex:g a schema:MonetaryGrant ; schema:funder ex:f ; schema:amount 14000000 . ex:f a eco:Investor ; skos:prefLabel "F" .'
+    conforms, results = _validate(onto, shapes, body)
+    assert (conforms, results) == (True, [])
