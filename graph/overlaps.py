@@ -27,14 +27,27 @@ Method
    period    0.05    1 if the periods overlap, else 0
    ========  ======  ===================================================
 
-3. **Score** = ``text + (1 - text) * (0.15 focus + 0.10 partners + 0.05 funders
-   + 0.05 period)``. Text similarity is the base; agreeing metadata closes
-   part of the remaining distance to 1 (at most 35 %). The score is in 0..1,
+3. **Closer matches elsewhere.** Generic descriptions resemble many others
+   a little ("hubs"); a pair is more telling when the two initiatives are each
+   other's best match. So the text evidence is lowered by how much better each
+   initiative matches its own best match among all initiatives
+   (``best_a``, ``best_b``)::
+
+       text' = text - HUBNESS_PENALTY * (max(0, best_a - text) + max(0, best_b - text)) / 2
+
+   with ``HUBNESS_PENALTY = 1`` (clipped at 0; ``text' = text`` for mutual best
+   matches). This is the cross-domain similarity local scaling (CSLS) of
+   Conneau et al. (2018) with one neighbour. The reason "A matches C better
+   (0.71)" says when it applies.
+4. **Score** = ``text' + (1 - text') * (0.15 focus + 0.10 partners + 0.05 funders
+   + 0.05 period)``, a noisy-OR of text and metadata evidence. Text
+   similarity is the base; agreeing metadata closes part of the remaining
+   distance to 1 (at most 35 %). The score is in 0..1,
    grows with every signal, and never drops because metadata is *missing*:
    a regional copy of an offer is usually run and funded by other
    organisations than the original, so unshared partners and funders are not
    evidence against an overlap, while shared ones are evidence for it.
-4. **Filter.** Pairs scoring at least ``min_score`` (default
+5. **Filter.** Pairs scoring at least ``min_score`` (default
    :data:`DEFAULT_MIN_SCORE`, chosen on the labelled evaluation set in
    ``data/eval/overlaps/``, see ``docs/overlaps.md``) are kept. By default only
    pairs in *different* regions are reported: a pair is "same region" when
@@ -43,7 +56,7 @@ Method
    "region unknown: ...", because a national offer duplicating a regional one
    is exactly what a committee wants to see. ``same_region=True`` reports
    pairs inside one region too.
-5. **Verdicts** (:mod:`graph.verdicts`): pairs a curator dismissed
+6. **Verdicts** (:mod:`graph.verdicts`): pairs a curator dismissed
    (complementary, unrelated) are hidden; confirmed duplicates are always
    reported, with ``verdict="duplicate"``, whatever their score.
 
@@ -52,6 +65,11 @@ KOL, iltmætning`` (the shared words that weigh most, as they are written in the
 first description), ``same focus area: Telemedicin``, ``shared partner: Medi-Dose
 ApS``, ``shared funder: Region Syddanmark``, ``periods overlap 2018–2019``,
 ``different regions: Nordjylland / Syddanmark``.
+
+References
+----------
+A. Conneau, G. Lample, M. Ranzato, L. Denoyer, H. Jégou (2018). Word translation
+without parallel data. ICLR 2018 (cross-domain similarity local scaling).
 
 Groups (:func:`overlap_groups`) are maximal cliques of three or more
 initiatives over the reported pairs: sets in which every two initiatives
@@ -97,6 +115,7 @@ __all__ = [
     "DEFAULT_MIN_SCORE",
     "WEIGHTS",
     "TEXT_FLOOR",
+    "HUBNESS_PENALTY",
     "NEIGHBOURS",
     "InitiativeRef",
     "InitiativeRecord",
@@ -112,6 +131,8 @@ __all__ = [
 DEFAULT_MIN_SCORE = 0.29
 #: weight of each metadata signal in the bonus added to the text similarity
 WEIGHTS: dict[str, float] = {"focus": 0.15, "partners": 0.10, "funders": 0.05, "period": 0.05}
+#: how strongly a closer match elsewhere lowers the text evidence (see the module docstring)
+HUBNESS_PENALTY = 1.0
 #: pairs whose texts are less similar than this are never candidates
 TEXT_FLOOR = 0.1
 #: nearest neighbours per initiative in candidate generation
@@ -329,9 +350,26 @@ class _Signals:
     known: dict[str, np.ndarray]  # bool per pair
     same_region: np.ndarray  # bool: both regions known and shared
     score: np.ndarray
+    adjusted: np.ndarray  # text similarity after the closer-match penalty
 
 
-def _signals(records: Sequence[InitiativeRecord], rows: np.ndarray, cols: np.ndarray, text: np.ndarray) -> _Signals:
+def _best_matches(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each item's highest similarity to any other item among the pairs, and that item (-1: none)."""
+    best = np.zeros(n)
+    partner = np.full(n, -1, dtype=np.int64)
+    if len(rows):
+        idx = np.concatenate([rows, cols])
+        other = np.concatenate([cols, rows])
+        s = np.concatenate([sims, sims])
+        order = np.lexsort((other, -s, idx))
+        first = order[np.r_[True, idx[order][1:] != idx[order][:-1]]]
+        best[idx[first]] = s[first]
+        partner[idx[first]] = other[first]
+    return best, partner
+
+
+def _signals(records: Sequence[InitiativeRecord], rows: np.ndarray, cols: np.ndarray, text: np.ndarray,
+             best: np.ndarray) -> _Signals:
     values: dict[str, np.ndarray] = {"text": text}
     known: dict[str, np.ndarray] = {"text": np.ones(len(rows), dtype=bool)}
     for name, attr, kind in (
@@ -363,11 +401,13 @@ def _signals(records: Sequence[InitiativeRecord], rows: np.ndarray, cols: np.nda
     reg = _membership(records, "regions")
     reg_size = np.asarray(reg.sum(axis=1)).ravel()
     same_region = (_row_dots(reg, rows, cols) > 0) & (reg_size[rows] > 0) & (reg_size[cols] > 0)
+    closer = (np.maximum(0.0, best[rows] - text) + np.maximum(0.0, best[cols] - text)) / 2
+    adjusted = np.clip(text - HUBNESS_PENALTY * closer, 0.0, 1.0)
     bonus = np.zeros(len(rows))
     for name in _SIGNALS[1:]:
         bonus += WEIGHTS[name] * values[name] * known[name]
-    score = text + (1.0 - text) * bonus
-    return _Signals(values, known, same_region, np.clip(score, 0.0, 1.0))
+    score = adjusted + (1.0 - adjusted) * bonus
+    return _Signals(values, known, same_region, np.clip(score, 0.0, 1.0), adjusted)
 
 
 def _short_region(label: str) -> str:
@@ -385,13 +425,14 @@ def _years(lo: date | None, hi: date | None) -> str:
 
 
 def _reasons(index: textsim.TextIndex, ra: InitiativeRecord, rb: InitiativeRecord, i: int, j: int,
-             sig: dict, verdict: Verdict | None) -> tuple[str, ...]:
+             sig: dict, verdict: Verdict | None, closer: Sequence[str] = ()) -> tuple[str, ...]:
     reasons = []
     if verdict is not None and verdict.verdict == "duplicate":
         reasons.append("confirmed duplicate by a curator" + (f": {verdict.note}" if verdict.note else ""))
     terms = textsim.shared_terms(index, i, j, top=4)
     text = f"descriptions similar ({sig['text']:.2f})"
     reasons.append(f"{text}: {', '.join(terms)}" if terms else text)
+    reasons.extend(closer)
     fb = dict(rb.focus_areas)
     shared_focus = [lab for iri, lab in ra.focus_areas if iri in fb]
     reasons.extend(f"same focus area: {lab}" for lab in shared_focus)
@@ -469,6 +510,7 @@ def find_overlaps(
     index = textsim.build_index([r.text for r in active])
     cand = textsim.neighbours(index, k=NEIGHBOURS, floor=TEXT_FLOOR)
     rows, cols, text = cand.rows, cand.cols, cand.sims
+    best, partner = _best_matches(len(active), rows, cols, text)
     # confirmed duplicates are scored even when they are not text neighbours
     if table:
         pos = {r.iri: n for n, r in enumerate(active)}
@@ -488,7 +530,7 @@ def find_overlaps(
             text = np.concatenate([text, textsim.pair_similarities(index, er, ec)])
     if not len(rows):
         return []
-    sig = _signals(active, rows, cols, text)
+    sig = _signals(active, rows, cols, text, best)
     keep = sig.score >= min_score
     if not same_region:
         keep &= ~sig.same_region
@@ -506,13 +548,18 @@ def find_overlaps(
         if (rb.label, rb.iri) < (ra.label, ra.iri):
             ra, rb, i, j = rb, ra, j, i
         s = {name: (float(sig.values[name][n]) if sig.known[name][n] else None) for name in _SIGNALS}
+        s["text_adjusted"] = float(sig.adjusted[n])
         v = table.get(frozenset({ra.iri, rb.iri})) if table else None
+        closer = []
+        for me, other in ((i, j), (j, i)):
+            if partner[me] >= 0 and partner[me] != other and best[me] - s["text"] >= 0.01:
+                closer.append(f"{active[me].label} matches {active[partner[me]].label} better ({best[me]:.2f})")
         result.append(
             Overlap(
                 a=ra.ref(),
                 b=rb.ref(),
                 score=float(sig.score[n]),
-                reasons=_reasons(index, ra, rb, i, j, s, v),
+                reasons=_reasons(index, ra, rb, i, j, s, v, closer),
                 signals=s,
                 verdict="duplicate" if confirmed[n] else None,
             )

@@ -102,16 +102,37 @@ def test_reasons_and_signals(ds):
     assert "shared funder: TrygFonden" in reasons
     assert "periods overlap 2019" in reasons
     assert reasons[-1] == "different regions: Syddanmark / Nordjylland"
-    assert o.signals == pytest.approx({"text": o.signals["text"], "focus": 1.0, "partners": 1.0, "funders": 1.0, "period": 1.0})
+    t = o.signals["text_adjusted"]
+    assert o.signals == pytest.approx(
+        {"text": o.signals["text"], "text_adjusted": t, "focus": 1.0, "partners": 1.0, "funders": 1.0, "period": 1.0}
+    )
     bonus = sum(WEIGHTS.values())
-    assert o.score == pytest.approx(o.signals["text"] + (1 - o.signals["text"]) * bonus)
+    assert o.score == pytest.approx(t + (1 - t) * bonus)
 
 
 def test_unknown_signals_do_not_lower_the_score(ds):
     o = next(o for o in overlapping_initiatives(ds, min_score=0.0) if {o.a.label, o.b.label} == {"Eksportnetværk", "Eksport til nabolande"})
     assert o.signals["focus"] is None and o.signals["period"] is None and o.signals["partners"] is None
-    assert o.score == pytest.approx(o.signals["text"])
+    assert o.score == pytest.approx(o.signals["text_adjusted"])
     assert "region unknown: Eksport til nabolande" in o.reasons
+
+
+def test_a_closer_match_elsewhere_lowers_the_text_evidence():
+    texts = {
+        "A": "hjemmemonitorering af KOL-patienter med tablet og iltmætning",
+        "B": "KOL-patienter måler iltmætning hjemme med tablet",
+        "C": "KOL-patienter træner på hold og lærer om iltmætning",
+    }
+    recs = [InitiativeRecord(f"ex:{k}", k, v) for k, v in texts.items()]
+    result = {frozenset({o.a.label, o.b.label}): o for o in find_overlaps(recs, min_score=0.0)}
+    ab, ac = result[frozenset("AB")], result[frozenset("AC")]
+    # A and B are each other's best match: no penalty
+    assert ab.signals["text_adjusted"] == pytest.approx(ab.signals["text"])
+    # A matches B better than C: A-C is lowered by half the gap on A's side (C's best is A or B)
+    assert ac.signals["text_adjusted"] < ac.signals["text"]
+    gap_a = ab.signals["text"] - ac.signals["text"]
+    assert ac.signals["text_adjusted"] <= ac.signals["text"] - gap_a / 2 + 1e-6
+    assert any(r.startswith("A matches B better (") for r in ac.reasons)
 
 
 def test_disjoint_periods_are_named():
