@@ -256,7 +256,8 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^(forsknings)?institut(tet|terne)$"), "Research Institute"),
     (re.compile(r"^universitet(et|erne)?$|^universiteter$"), "University"),
     (re.compile(r"^professionshøjskole(n|rne)$"), "University College"),
-    (re.compile(r"^(\w+)?forening(en|erne)?$|^interesseorganisation(en)?$"), "Association"),
+    (re.compile(r"^(\w+)?forening(en|erne)?$|^interesseorganisation(en)?$|^(branche)?organisation(en)?$|^tænketank(en)?$"), "Association"),
+    (re.compile(r"^(rapport(en)?|bog(en)?|konference(n)?|kampagne(n)?|pris(en)?|app(en)?|artikel(en)?|kronik(ken)?|film(en)?|udstilling(en)?|festival(en)?|messe(n)?|event(et)?|arrangement(et)?|webinar(et)?|podcast(en)?|undersøgelse(n)?|strategi(en)?|loven?|aftale(n)?)$"), "none"),
     (re.compile(r"^(\w+)?konsorti(et|um)$"), "Association"),
     (re.compile(r"^(\w+)?virksomhed(en|erne)?$|^firma(et)?$|^selskab(et)?$|^start-?up('en|pen)?$|^virksomheder$"), "Company"),
     (re.compile(r"^partnerskab(et)?$|^projekt(et)?$|^program(met)?$|^initiativ(et)?$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
@@ -594,7 +595,10 @@ def _find_mentions(ctx: _Ctx) -> None:
             j -= 1
         if i >= j:
             continue
-        _add_span_mentions(ctx, i, j, found)
+        trig = None  # a capitalised trigger noun just stripped: "Rapporten Fremtidens Sundhed"
+        if i > 0 and _is_cap(toks[i - 1][2]) and toks[i - 1][1] <= toks[i][0]:
+            trig = next((typ for pat, typ in _TRIGGERS if pat.match(toks[i - 1][2].lower())), None)
+        _add_span_mentions(ctx, i, j, found, trig)
     _short_names(ctx, found)
     ctx.mentions = found
 
@@ -626,7 +630,7 @@ def _split_genitive(words: list[str]) -> int | None:
     return None
 
 
-def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention]) -> None:
+def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_trigger: str | None = None) -> None:
     toks, gz, text = ctx.tokens, ctx.gz, ctx.text
     start, end = toks[i][0], toks[j - 1][1]
     label = text[start:end]
@@ -649,7 +653,7 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention]) -> None
         found.append(_Mention(start, end, hits[0].label if hits[0].kind == "acronym" else _strip_gen(label, hits[0]), hits[0].type, "gazetteer", hits[0]))
         return
     typ = _classify(words)
-    trig = _trigger_before(ctx, i)
+    trig = lead_trigger or _trigger_before(ctx, i)
     if typ is None and len(words) >= 2 and words[0].lower() == "region":
         k = _split_genitive(words)
         if k is not None:
@@ -662,6 +666,8 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention]) -> None
                 typ = _classify(tail) or "Organizational Unit"
                 if tail[0].lower() in _FIRST_TYPES:
                     typ = _FIRST_TYPES[tail[0].lower()]
+    if trig == "none" and (typ is None or typ in _SOFT_TYPES):
+        return  # "rapporten Fremtidens Sundhed", "konferencen X": not an actor
     if trig is not None and (typ is None or typ in _SOFT_TYPES):
         typ = trig
     if typ is not None:

@@ -94,6 +94,23 @@ Yderligere oplysninger:
 Projektleder Lene Mortensen, Aalborg Universitetshospital, tlf. 97 66 00 00, lene.mortensen@rn.dk
 """
 
+REPORT = """København, 14. juni 2022
+
+Ny rapport: Danmark kan blive førende inden for sundheds-AI
+
+Under Folkemødet på Bornholm præsenterede tænketanken DEA og Dansk Erhverv en ny rapport om kunstig intelligens i sundhedsvæsenet. Rapporten Fremtidens Sundhed peger på, at Danmark med sine sundhedsdata har en unik position i Europa.
+
+Ifølge rapporten bør Sundheds- og Ældreministeriet afsætte 250 mio. kr. over fem år til en national AI-strategi. Covid-19 har vist, hvor vigtige data er, fremhæver rapporten.
+
+"Vi skal turde investere nu," siger Anne Marie Schou, vicedirektør i Dansk Erhverv.
+
+Læs hele rapporten på www.dea.dk.
+
+Fakta
+• Danmark har ca. 5,9 mio. indbyggere
+• Sundhedsudgifterne udgør ca. 10 pct. af BNP
+"""
+
 
 @pytest.fixture(scope="module")
 def reference_gazetteer():
@@ -312,3 +329,18 @@ def test_region_project(reference_gazetteer):
     assert heads == {("Thomas Kastrup-Larsen", "Aalborg Kommune", "borgmester")}
     assert ("Lene Mortensen", "schema:worksFor", "Aalborg Universitetshospital") in stmts
     assert res.entity("AAUH").label == "Aalborg Universitetshospital"
+
+
+def test_report_text_has_few_false_positives():
+    res = ingest_text(REPORT, source="report.txt")
+    actors = _ents(res, *ENTITY_TYPES)
+    # the report's title, events, places, "Covid-19" and facts are not actors
+    assert actors == {
+        ("DEA", "Association"),  # "tænketanken DEA"
+        ("Dansk Erhverv", "Association"),  # "og Dansk Erhverv" in the same list
+        ("Sundheds- og Ældreministeriet", "Public Authority"),
+        ("Anne Marie Schou", "Person"),
+    }
+    amounts = [e.value for e in res.entities if e.type == "Amount"]
+    assert amounts == [Decimal("250000000")]  # "5,9 mio. indbyggere" is not money
+    assert _stmts(res) == {("Anne Marie Schou", "schema:worksFor", "Dansk Erhverv")}
