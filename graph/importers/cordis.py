@@ -61,10 +61,23 @@ Run ``python -m graph.importers.cordis OUT.trig [--all] [--danish-only]
 
 Examples
 --------
->>> ds = import_cordis(DEFAULT_DIR, health_only=True, danish_only=True, limit=3)
+>>> import tempfile
+>>> d = Path(tempfile.mkdtemp())
+>>> _ = (d / "projects.csv").write_text(
+...     "id,acronym,title,startDate,endDate,totalCost,ecMaxContribution,healthFlags,objective\\n"
+...     "1,CARE,Better care,2023-01-01,2025-12-31,100,100,topic:HORIZON-HLTH,Care.\\n"
+...     "2,ROCK,Rocks,2023-01-01,2025-12-31,50,50,,Geology.\\n", encoding="utf-8")
+>>> _ = (d / "organizations.csv").write_text(
+...     "projectID,organisationID,vatNumber,name,shortName,activityType,role,order,ecContribution,country,nutsLevel2Code\\n"
+...     "1,999991043,DK29979812,KOBENHAVNS UNIVERSITET,UCPH,HES,coordinator,1,100,DK,DK01\\n", encoding="utf-8")
+>>> ds = import_cordis(d)
 >>> from graph.vocab import EURIO
->>> len(set(ds.subjects(RDF.type, EURIO.Project)))
-3
+>>> [str(ds.value(p, SKOS.prefLabel)) for p in ds.subjects(RDF.type, EURIO.Project)]
+['CARE: Better care']
+>>> ds.value(ID["cordis/project/1/grant"], SCHEMA.amount)
+rdflib.term.Literal('746.00', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+>>> ds.value(ID["cordis/org/999991043"], SCHEMA.location) == NUTS_REGIONS["DK01"]
+True
 """
 
 from __future__ import annotations
