@@ -699,6 +699,11 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
         elif re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken)$", w.lower()) and w.lower() not in ctx.lower_words:
             found.append(_Mention(start, end, w, _classify([w]) or _classify(["x", w]), "suffix"))
         return
+    stop = _stop_words()
+    if any(w[:1].isupper() and w.lower() in stop and w.lower() not in _NAME_PARTICLES for w in words[1:]):
+        return  # Title Case heading ("Hovedaktiviteter På Skolen"), not a name
+    if len(set(w.lower() for w in words)) < len(words):
+        return  # "Afklaring Afklaring"
     if _STREET.search(words[-1]) or words[-1].isdigit() or any(w.lower() in _MONTH_WORDS for w in words):
         return
     if re.search(r"(ions|ets|ens)$", words[-1]) and j < len(toks) and toks[j][2][:1].islower():
@@ -933,6 +938,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
     (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
+    (re.compile(r"\b(driver|står i spidsen for|leder)\s+(?=(?:det|den)?\s*\w*(?:partnerskab|projekt|program|initiativ|samarbejde)\w*\s+[A-ZÆØÅ])", re.I), "org:headOf", "subject->items"),
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
     (re.compile(r"\b(har|havde)\s+(etableret|stiftet|grundlagt|oprettet|startet)\b", re.I), "schema:founder", "items<-leading"),
@@ -1069,6 +1075,7 @@ class _Builder:
             self.rule_founding_date(sent)
             self.rule_genitive_units(sent)
         self.rule_people()
+        self.rule_address_lines()
         self.rule_focus()
         self.rule_periods()
         return self.out
@@ -1392,8 +1399,37 @@ class _Builder:
                     if title.lower() in ("medstifter", "stifter", "founder", "co-founder"):
                         continue
                 self.add(c, "schema:worksFor", org, q, post=title)
-                if _HEAD_TITLES.match(re.sub(r"^.*\bog\s+", "", title)):
+                bare = re.sub(r"^.*\bog\s+", "", title)
+                if _HEAD_TITLES.match(bare) or (
+                    # "innovationsdirektør, AAU Innovation": the director of a unit heads it
+                    org.type == "Organizational Unit"
+                    and re.search(r"(direktør|chef|leder)$", bare, re.I)
+                    and not re.match(r"^(vice|sous|under|afdelings)", bare, re.I)
+                ):
                     self.add(c, "org:headOf", org, q, post=title)
+
+    def rule_address_lines(self) -> None:
+        """Footer lines "Organisation | Gade 1, By | ...": the organisation is located in each town."""
+        text = self.ctx.text
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            start, end = pos, pos + len(line.rstrip("\n"))
+            pos += len(line)
+            if line.count("|") < 1:
+                continue
+            cells = []
+            c0 = start
+            for cell in line.rstrip("\n").split("|"):
+                cells.append((c0, c0 + len(cell)))
+                c0 += len(cell) + 1
+            orgs = [self.cluster(m) for m in self.in_range(*cells[0]) if self.cluster(m).type in _ORG_TYPES]
+            if len(orgs) != 1:
+                continue
+            sent = _Sentence(start, end, text[start:end], start, self._section_of(start))
+            for a, b in cells[1:]:
+                for m in self.in_range(a, b):
+                    if self.cluster(m).type == "Municipality":
+                        self.add(orgs[0], "schema:location", self.cluster(m), sent)
 
     def rule_focus(self) -> None:
         text = self.ctx.text

@@ -344,3 +344,17 @@ def test_report_text_has_few_false_positives():
     amounts = [e.value for e in res.entities if e.type == "Amount"]
     assert amounts == [Decimal("250000000")]  # "5,9 mio. indbyggere" is not money
     assert _stmts(res) == {("Anne Marie Schou", "schema:worksFor", "Dansk Erhverv")}
+
+
+def test_unit_head_driver_and_address_line(reference_gazetteer):
+    text = (
+        "Netværket driver partnerskabet Sund Data Nord.\n\n"
+        "”Det er vigtigt,” siger Ole Berg, forskningschef, SDU Health, Syddansk Universitet.\n\n"
+        "Nordisk Sundhedsklynge | Havnegade 3, Esbjerg | info@nsk.dk\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    assert ("SDU Health", "org:subOrganizationOf", "Syddansk Universitet") in stmts
+    assert ("Ole Berg", "org:headOf", "SDU Health") in stmts  # a chief of a unit heads it
+    assert ("Ole Berg", "org:headOf", "Syddansk Universitet") not in stmts
+    assert ("Nordisk Sundhedsklynge", "schema:location", "Esbjerg Kommune") in stmts
