@@ -29,7 +29,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from rdflib import Dataset, Literal, URIRef  # noqa: E402
-from rdflib.graph import Graph  # noqa: E402
 
 from graph.vocab import (  # noqa: E402
     DCTERMS,
