@@ -108,7 +108,7 @@ def _browser(path: Path) -> dict:
         t0 = time.perf_counter()
         page.goto(path.resolve().as_uri(), wait_until="load", timeout=120_000)
         out["load_s"] = round(time.perf_counter() - t0, 2)
-        page.wait_for_function("window.ecokgReady === true", timeout=300_000, polling=50)
+        page.wait_for_function("() => window.ecokgReady === true", timeout=300_000, polling=50)
         page.evaluate("window.network.body.data.nodes.length")
         out["interactive_s"] = round(time.perf_counter() - t0, 2)
         out["vis_nodes"] = page.evaluate("window.network.body.data.nodes.length")

@@ -37,6 +37,7 @@ True
 from __future__ import annotations
 
 import base64
+from collections import Counter
 import hashlib
 import html
 import json
@@ -105,7 +106,7 @@ RELATION_STYLES: dict[str, tuple[str, bool, float, bool]] = {
 }
 
 _PHYSICS_LIMIT = 300  # above this many drawn nodes the layout is computed in Python
-_AGGREGATE_LIMIT = 50000  # above this many drawn nodes the page opens grouped
+_AGGREGATE_LIMIT = 5000  # above this many drawn nodes the page opens grouped
 _NOT_CENTRAL = {"located in", "overlaps"}  # would make regions and overlap pairs look central
 _CONTACT_KEYS = {"email", "emails", "telephone", "telephones", "phone", "hasemail", "hastelephone", "contacts"}
 _PRED_NAME = {}
@@ -488,6 +489,44 @@ def _referred_to(g: nx.MultiDiGraph, node: Any) -> bool:
     return False
 
 
+def _grouped_layout(keys: list[str], links: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    """Each group laid out on its own (edges inside it), the groups placed on a spiral."""
+    import math
+
+    members: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        members.setdefault(k, []).append(i)
+    inside: dict[str, list[tuple[int, int]]] = {k: [] for k in members}
+    local = {}
+    for k, idx in members.items():
+        for j, i in enumerate(idx):
+            local[i] = j
+    for a, b in links:
+        if keys[a] == keys[b]:
+            inside[keys[a]].append((local[a], local[b]))
+    coords: list[tuple[float, float]] = [(0.0, 0.0)] * len(keys)
+    order = sorted(members, key=lambda k: -len(members[k]))
+    radius_of = {k: 40.0 * len(members[k]) ** 0.5 * 0.75 + 60 for k in order}
+    placed: list[tuple[float, float, float]] = []
+    angle, dist = 0.0, 0.0
+    for k in order:
+        r = radius_of[k]
+        if placed:  # walk out along a spiral until the group's disc is free
+            while True:
+                cx, cy = dist * math.cos(angle), dist * math.sin(angle)
+                if all(math.hypot(cx - x, cy - y) > r + pr + 40 for x, y, pr in placed):
+                    break
+                angle += 0.35
+                dist += 12.0
+        else:
+            cx, cy = 0.0, 0.0
+        placed.append((cx, cy, r))
+        sub = _layout(len(members[k]), inside[k])
+        for i, (x, y) in zip(members[k], sub):
+            coords[i] = (round(cx + x * 0.75, 1), round(cy + y * 0.75, 1))
+    return coords
+
+
 def _communities(n: int, edges: list[tuple[int, int]]) -> list[int]:
     import igraph as ig
 
@@ -647,10 +686,26 @@ def map_fragment(
         cent = nx.degree_centrality(simple) if n > 1 else {i: 0.0 for i in range(n)}
     top = max(cent.values(), default=0.0) or 1.0
 
-    # 6. layout
-    use_python = layout == "python" or (layout == "auto" and n > _PHYSICS_LIMIT)
-    coords = _layout(n, [p for p in pair_list if p[0] != p[1]]) if use_python else None
-    do_aggregate = aggregate if aggregate is not None else n > _AGGREGATE_LIMIT
+    # 6. groups for the aggregated view, then the layout
+    do_aggregate = bool(n) and (aggregate if aggregate is not None else n > _AGGREGATE_LIMIT)
+    use_python = layout == "python" or (layout == "auto" and (n > _PHYSICS_LIMIT or do_aggregate))
+    links = [p for p in pair_list if p[0] != p[1]]
+    keys: list[str] = []
+    group_by = None
+    if do_aggregate:
+        regions_present = {d["region"] for d in (info[x] for x in drawn) if d["region"]}
+        if len(regions_present) >= 2:
+            group_by = "region"
+            keys = [info[x]["region"] or info[x]["type"] for x in drawn]
+        else:
+            group_by = "community"
+            keys = [f"Community {m + 1}" for m in _communities(n, links)]
+    if use_python and do_aggregate:
+        coords = _grouped_layout(keys, links)
+    elif use_python:
+        coords = _layout(n, links)
+    else:
+        coords = None
 
     # 7. node records
     type_names = list(NODE_STYLES)
@@ -690,17 +745,9 @@ def map_fragment(
 
     # 8. groups for the aggregated view
     groups = None
-    group_by = None
-    if do_aggregate and n:
-        regions_present = {d["region"] for d in (info[x] for x in drawn) if d["region"]}
-        if len(regions_present) >= 2:
-            group_by = "region"
-            keys = [info[x]["region"] or info[x]["type"] for x in drawn]
-        else:
-            group_by = "community"
-            memb = _communities(n, [p for p in pair_list if p[0] != p[1]])
-            keys = [f"Community {m + 1}" for m in memb]
-        names = sorted(set(keys), key=lambda k: (-keys.count(k), k)) if n < 50000 else sorted(set(keys))
+    if do_aggregate:
+        size = Counter(keys)
+        names = sorted(size, key=lambda k: (-size[k], k))
         gidx = {k: j for j, k in enumerate(names)}
         groups = [{"label": k, "n": 0, "x": 0.0, "y": 0.0} for k in names]
         for rec, k in zip(nodes_out, keys):
@@ -816,11 +863,11 @@ def render_map(
         above 300 nodes the layout is computed in Python (igraph
         Fruchterman-Reingold) and physics is off.
     aggregate : bool, optional
-        Open grouped by region (or community) as expandable super-nodes
-        (double-click one to expand it; vis-network clustering, so
-        ``network.body.data.nodes`` still holds every entity). Default: above
-        50,000 nodes. Expanding large groups is slow in vis-network (seconds
-        per thousand nodes).
+        Open grouped by region (or community) as super-nodes; double-click one
+        to expand it. Only expanded groups become vis nodes, so a very large
+        graph opens fast (``network.body.data.nodes`` then holds what is
+        drawn: groups and the members of expanded groups). Default: above
+        5,000 nodes.
 
     Returns
     -------

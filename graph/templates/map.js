@@ -84,7 +84,12 @@
     groups: groupsOpt
   };
   timings.datasets = performance.now() - tick;
-  var network = new vis.Network($("ek-network"), { nodes: nodes, edges: edges }, options);
+  /* Aggregated view: the network draws only `shown`/`edgesShown` (group
+   * super-nodes and the members of expanded groups); `nodes`/`edges` keep every
+   * entity and relation for filters, search and details. */
+  var lazy = !!D.groups;
+  var shown = lazy ? new vis.DataSet() : nodes, edgesShown = lazy ? new vis.DataSet() : edges;
+  var network = new vis.Network($("ek-network"), { nodes: shown, edges: edgesShown }, options);
   timings.network = performance.now() - tick;
   window.network = network;
 
@@ -102,42 +107,73 @@
   }
   network.once("afterDrawing", function () { if (!D.physics) { markReady(); } });
 
-  /* ---- aggregated view (vis clustering; data.nodes keeps every entity) */
-  var groupOf = new Map();
-  function isCl(id) { return network.body.nodes[id] !== undefined && network.isCluster(id); }
-  var clustered = false;
-  function group() {
-    if (!D.groups) { return; }
-    D.nodes.forEach(function (n) { groupOf.set(n.id, n.k); });
-    D.groups.forEach(function (g, k) {
-      network.cluster({
-        joinCondition: function (o) { return groupOf.get(o.id) === k; },
-        clusterNodeProperties: {
-          id: "cluster-" + k, label: short(g.label, 40) + " (" + g.n.toLocaleString("da-DK") + ")",
-          shape: "dot", size: 18 + 6 * Math.log(1 + g.n), x: g.x, y: g.y,
-          color: { background: "#e9eef6", border: "#1d3557" }, borderWidth: 3,
-          font: { size: 16, strokeWidth: 3, strokeColor: "#fff" }
-        },
-        clusterEdgeProperties: { color: { color: "#8a99ad", opacity: 0.6 } }
-      });
+  /* ---- aggregated view: groups (regions or communities) that expand --- */
+  var groupOf = new Map(), members = [], expanded = new Set();
+  function isGroup(id) { return typeof id === "string" && id.indexOf("g-") === 0; }
+  function rep(id) { var k = groupOf.get(id); return expanded.has(k) ? id : "g-" + k; }
+  function rebuildEdges() {
+    var agg = new Map(), items = [];
+    D.edges.forEach(function (e) {
+      var a = rep(e.f), b = rep(e.to);
+      if (!isGroup(a) && !isGroup(b)) { var it = edgeItem(e); it.hidden = !!e._hidden; items.push(it); return; }
+      if (a === b) { return; }
+      var key = a < b ? a + "|" + b : b + "|" + a, c = agg.get(key);
+      if (c) { c.n += 1; } else { agg.set(key, { a: a, b: b, n: 1 }); }
     });
-    clustered = true;
-    $("ek-group").textContent = "Expand all groups";
-  }
-  function ungroup() {
-    (D.groups || []).forEach(function (g, k) {
-      var cid = "cluster-" + k;
-      if (isCl(cid)) { network.openCluster(cid); }
+    agg.forEach(function (c, key) {
+      items.push({ id: "ge-" + key, from: c.a, to: c.b, width: Math.min(12, 1 + Math.log(c.n)),
+                   color: { color: "#8a99ad", opacity: 0.55 },
+                   arrows: { to: { enabled: false } } });
     });
-    clustered = false;
-    $("ek-group").textContent = "Group by " + (D.groupBy || "region");
+    edgesShown.clear();
+    edgesShown.add(items);
   }
-  if (D.groups) {
+  function groupNode(k) {
+    var g = D.groups[k];
+    var item = { id: "g-" + k, label: short(g.label, 40) + " (" + g.n.toLocaleString("da-DK") + ")",
+                 shape: "dot", size: 18 + 5 * Math.log(1 + g.n), borderWidth: 3,
+                 color: { background: "#e9eef6", border: "#1d3557" }, font: { size: 18 } };
+    if (typeof g.x === "number") { item.x = g.x; item.y = g.y; }
+    return item;
+  }
+  function expand(k) {
+    if (expanded.has(k)) { return; }
+    expanded.add(k);
+    shown.remove("g-" + k);
+    shown.add(nodes.get(members[k]));
+    rebuildEdges();
+    groupButton();
+  }
+  function collapseAll() {
+    expanded.clear();
+    shown.clear();
+    shown.add(D.groups.map(function (g, k) { return groupNode(k); }));
+    rebuildEdges();
+    groupButton();
+  }
+  function expandAll() {
+    var ks = [];
+    D.groups.forEach(function (g, k) { if (!expanded.has(k)) { ks.push(k); expanded.add(k); } });
+    shown.remove(ks.map(function (k) { return "g-" + k; }));
+    var ids = [];
+    ks.forEach(function (k) { ids = ids.concat(members[k]); });
+    shown.add(nodes.get(ids));
+    rebuildEdges();
+    groupButton();
+  }
+  function groupButton() {
+    $("ek-group").textContent = allOpen() ? "Group by " + (D.groupBy || "region") : "Expand all groups";
+  }
+  function isCl(id) { return isGroup(id); }
+  function allOpen() { return expanded.size === D.groups.length; }
+  if (lazy) {
+    D.groups.forEach(function () { members.push([]); });
+    D.nodes.forEach(function (n) { groupOf.set(n.id, n.k); members[n.k].push(n.id); });
     $("ek-group").hidden = false;
-    group();
-    $("ek-group").addEventListener("click", function () { if (clustered) { ungroup(); } else { group(); } });
+    collapseAll();
+    $("ek-group").addEventListener("click", function () { if (allOpen()) { collapseAll(); } else { expandAll(); } });
     network.on("doubleClick", function (p) {
-      if (p.nodes.length && isCl(p.nodes[0])) { network.openCluster(p.nodes[0]); }
+      if (p.nodes.length && isGroup(p.nodes[0])) { expand(parseInt(p.nodes[0].slice(2), 10)); }
     });
   }
 
@@ -166,6 +202,8 @@
   function setHidden(set, body, id, h) {
     var item = set._data.get(id);
     if (item) { item.hidden = h; }
+    var view = lazy ? (set === nodes ? shown : edgesShown)._data.get(id) : null;
+    if (view) { view.hidden = h; }
     var b = body[id];
     if (b) { b.options.hidden = h; }
   }
@@ -249,16 +287,12 @@
     return seen;
   }
   function revealNode(id) {
-    if (!D.groups) { return; }
-    var path = network.findNode(id);
-    for (var i = 0; i < path.length - 1; i++) {
-      if (isCl(path[i])) { network.openCluster(path[i]); }
-    }
+    if (lazy && groupOf.has(id)) { expand(groupOf.get(id)); }
   }
   function focusOn(id, hops) {
     if (!byId.has(id)) { return; }
-    if (clustered) { ungroup(); }
     keep = neighbourhood(id, hops);
+    if (lazy) { keep.forEach(function (v) { expand(groupOf.get(v)); }); }
     apply();
     network.selectNodes([id]);
     network.fit({ nodes: Array.from(keep), animation: false });
@@ -340,7 +374,8 @@
     var n = byId.get(p.node);
     if (n) { showTip(p, function (b) { nodeSummary(n, b); }); }
     else if (isCl(p.node)) {
-      showTip(p, function (b) { b.appendChild(el("b", "Group of " + network.getNodesInCluster(p.node).length + " nodes")); b.appendChild(el("div", "Double-click to expand.")); });
+      var g = D.groups[parseInt(p.node.slice(2), 10)];
+      showTip(p, function (b) { b.appendChild(el("b", g.label)); b.appendChild(el("div", g.n.toLocaleString("da-DK") + " nodes. Double-click to expand.")); });
     }
   });
   network.on("hoverEdge", function (p) {

@@ -85,7 +85,9 @@ class PageLog:
 
         page.route("**/*", route)
 
-    def open(self, path: Path, ready: str = "window.ecokgReady === true", timeout: float = 30000):
+    def open(self, path: Path, ready: str = "() => window.ecokgReady === true", timeout: float = 30000):
+        # A function, not a bare expression: Playwright compiles polled expressions with eval(),
+        # which the page's Content-Security-Policy (no 'unsafe-eval') refuses.
         self.page.goto(Path(path).resolve().as_uri())
         if ready:
             self.page.wait_for_function(ready, timeout=timeout)

@@ -162,15 +162,27 @@ def test_large_graph_python_layout_and_grouped_view(tmp_path, page_log):
     n = 900
     for i in range(n):
         g.add_node(i, label=f"Aktør {i}", type=rnd.choice(["Company", "University", "Initiative", "Hospital"]),
-                   region=rnd.choice(regions))
+                   region=regions[i % 5])
     for _ in range(2 * n):
         g.add_edge(rnd.randrange(n), rnd.randrange(n), relation="partner in")
     out = tmp_path / "big.html"
     stats = render_map(g, out, aggregate=True)
     assert stats.layout == "python" and stats.aggregated and stats.nodes == n
     page = page_log.open(out, timeout=60000)
-    assert page.evaluate("window.network.body.data.nodes.length") == n
-    assert page.evaluate("window.network.isCluster('cluster-0')") is True
+    # opens with the five regions as super-nodes, joined by aggregated edges
+    assert page.evaluate("window.network.body.data.nodes.length") == 5
+    assert page.evaluate("window.network.body.data.edges.length") == 10  # one per pair of regions
+    # double-click one group: its 180 members replace it
+    pos = page.evaluate("window.network.canvasToDOM(window.network.getPosition('g-0'))")
+    box = page.locator("#ek-network").bounding_box()
+    page.mouse.dblclick(box["x"] + pos["x"], box["y"] + pos["y"])
+    assert page.evaluate("window.network.body.data.nodes.length") == 4 + 180
     page.click("#ek-group")  # expand all
-    assert page.evaluate("window.network.body.nodes['cluster-0'] === undefined") is True
+    assert page.evaluate("window.network.body.data.nodes.length") == n
+    assert page.evaluate("window.network.body.data.edges.length") == 2 * n
+    # filters still work on the expanded view
+    page.locator("#ek-f-region label", has_text="Region Sjælland").locator("input").click()
+    assert page.evaluate("window.network.body.data.nodes.get({filter: x => x.hidden}).length") == 180
+    page.click("#ek-group")  # group again
+    assert page.evaluate("window.network.body.data.nodes.length") == 5
     page_log.assert_clean()
