@@ -207,7 +207,8 @@ def link_partners(ds: Dataset, *, threshold: float = 92.0) -> PartnerReport:
             continue
         src_graph = next((c for _s, _p, _o, c in ds.quads((proj, ATTR.parter, None, None))), None)
         doc = ds.value(getattr(src_graph, "identifier", src_graph), PROV.wasDerivedFrom) if src_graph is not None else None
-        name = slug(str(proj).rsplit('/', 1)[-1]) or "project"
+        local = str(proj)[len(str(ID)) :] if str(proj).startswith(str(ID)) else str(proj)
+        name = slug(local) or "project"  # the whole path: two periods may share a title
         # an evidence graph when the project's document is known, else a plain graph
         ev = ID[f"ev/partners-{name}"] if doc is not None else ID[f"graph/partners/{name}"]
         g = ds.graph(ev)
