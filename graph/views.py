@@ -662,24 +662,34 @@ def _read_regions(ds: Graph, scan: _Scan, facts: _Facts) -> None:
         memo[x] = frozenset(out)
         return memo[x]
 
-    located: dict[Node, set[Node]] = defaultdict(set)
+    located: dict[Node, frozenset] = {}
+    kind = facts.kind
     for s, o in scan.pairs(SCHEMA.location):
-        if s in facts.kind:
-            located[s] |= regions_of_place(o)
-    for s in facts.kind:
-        if s in region_set:
-            located[s].add(s)
-        elif s not in located and s in contained:
-            located[s] |= regions_of_place(s)  # a municipality is in its region
+        if s in kind:
+            regs = regions_of_place(o)
+            if regs:
+                old = located.get(s)
+                located[s] = regs if old is None else old | regs
+    for r in region_set:
+        if r in kind:
+            located[r] = located.get(r, frozenset()) | {r}
+    for s in contained:
+        if s in kind and s not in located and s not in region_set:
+            regs = regions_of_place(s)  # a municipality is in its region
+            if regs:
+                located[s] = regs
     order = {r: k for k, r in enumerate(all_regions)}
+    cache: dict[frozenset, tuple] = {}
     for s, regs in located.items():
-        out: list[Node] = []
-        for r in sorted(regs, key=order.get):
-            for m in mapped[r]:
-                if m not in out:
-                    out.append(m)
-        if out:
-            facts.region_of[s] = tuple(out)
+        if regs not in cache:
+            out: list[Node] = []
+            for r in sorted(regs, key=order.get):
+                for m in mapped[r]:
+                    if m not in out:
+                        out.append(m)
+            cache[regs] = tuple(out)
+        if cache[regs]:
+            facts.region_of[s] = cache[regs]
 
 
 def _qualified_relations(scan: _Scan) -> dict[tuple, tuple]:
