@@ -1551,7 +1551,7 @@ def ingest_text(
     # the document's date: a day-precise date on the first non-empty line
     first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
     header = [d for d in find_dates(first_line[:160], years=False) if d.precision == "day"]
-    title = next((s.text for s in ctx.sentences if not find_dates(s.text, years=False) or len(s.text) > 20), None)
+    title = next((s.text for s in ctx.sentences if not find_dates(s.text, years=False) and len(s.text.split()) >= 3), None)
     return Ingested(source, text, tuple(entities), tuple(statements), header[0].value if header else None, title)
 
 
