@@ -489,6 +489,11 @@ def _referred_to(g: nx.MultiDiGraph, node: Any) -> bool:
     return False
 
 
+def _group_radius(n: int) -> float:
+    """Radius (canvas units) of the disc a group of ``n`` nodes is laid out in."""
+    return 30.0 * n ** 0.5 + 60.0
+
+
 def _grouped_layout(keys: list[str], links: list[tuple[int, int]]) -> list[tuple[float, float]]:
     """Each group laid out on its own (edges inside it), the groups placed on a spiral."""
     import math
@@ -506,7 +511,7 @@ def _grouped_layout(keys: list[str], links: list[tuple[int, int]]) -> list[tuple
             inside[keys[a]].append((local[a], local[b]))
     coords: list[tuple[float, float]] = [(0.0, 0.0)] * len(keys)
     order = sorted(members, key=lambda k: -len(members[k]))
-    radius_of = {k: 40.0 * len(members[k]) ** 0.5 * 0.75 + 60 for k in order}
+    radius_of = {k: _group_radius(len(members[k])) for k in order}
     placed: list[tuple[float, float, float]] = []
     angle, dist = 0.0, 0.0
     for k in order:
@@ -759,6 +764,7 @@ def map_fragment(
                 grp["x"] += rec["x"]
                 grp["y"] += rec["y"]
         for grp in groups:
+            grp["r"] = round(_group_radius(grp["n"]), 1)
             if coords and grp["n"]:
                 grp["x"] = round(grp["x"] / grp["n"], 1)
                 grp["y"] = round(grp["y"] / grp["n"], 1)

@@ -131,27 +131,33 @@
   function groupNode(k) {
     var g = D.groups[k];
     var item = { id: "g-" + k, label: short(g.label, 40) + " (" + g.n.toLocaleString("da-DK") + ")",
-                 shape: "dot", size: 18 + 5 * Math.log(1 + g.n), borderWidth: 3,
-                 color: { background: "#e9eef6", border: "#1d3557" }, font: { size: 18 } };
+                 shape: "dot", size: Math.max(20, g.r * 0.45), borderWidth: 3,
+                 color: { background: "#e9eef6", border: "#1d3557" },
+                 font: { size: Math.max(16, g.r * 0.16), strokeWidth: 4, strokeColor: "#fff" } };
     if (typeof g.x === "number") { item.x = g.x; item.y = g.y; }
     return item;
   }
   function expand(k) {
     if (expanded.has(k)) { return; }
+    hideTip();
     expanded.add(k);
     shown.remove("g-" + k);
     shown.add(nodes.get(members[k]));
     rebuildEdges();
     groupButton();
+    network.fit({ nodes: members[k], animation: false });
   }
   function collapseAll() {
+    hideTip();
     expanded.clear();
     shown.clear();
     shown.add(D.groups.map(function (g, k) { return groupNode(k); }));
     rebuildEdges();
     groupButton();
+    network.fit({ animation: false });
   }
   function expandAll() {
+    hideTip();
     var ks = [];
     D.groups.forEach(function (g, k) { if (!expanded.has(k)) { ks.push(k); expanded.add(k); } });
     shown.remove(ks.map(function (k) { return "g-" + k; }));
@@ -160,6 +166,7 @@
     shown.add(nodes.get(ids));
     rebuildEdges();
     groupButton();
+    network.fit({ animation: false });
   }
   function groupButton() {
     $("ek-group").textContent = allOpen() ? "Group by " + (D.groupBy || "region") : "Expand all groups";
@@ -369,7 +376,7 @@
     tip.style.left = Math.max(4, Math.min(x + 14, W - tip.offsetWidth - 4)) + "px";
     tip.style.top = (y + 14) + "px";
   }
-  function hideTip() { tip.style.display = "none"; }
+  function hideTip() { $("ek-tooltip").style.display = "none"; }
   network.on("hoverNode", function (p) {
     var n = byId.get(p.node);
     if (n) { showTip(p, function (b) { nodeSummary(n, b); }); }
