@@ -56,6 +56,7 @@ __all__ = [
     "choose_threshold",
     "cross_validate",
     "evaluate",
+    "format_evaluation",
     "main",
 ]
 

@@ -55,6 +55,7 @@ def test_labelled_set_size_and_default_threshold():
     assert ev.at_threshold.recall >= 0.75 and ev.at_threshold.precision >= 0.55
 
 
+@pytest.mark.slow
 def test_bench_quick_runs_and_reports_ratios():
     proc = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "bench_overlaps.py"), "--quick", "--no-eval", "--json"],
