@@ -166,3 +166,14 @@ def test_python_layout_and_aggregation_for_large_graphs():
     assert sum(gr["n"] for gr in data["groups"]) == 400
     small = json.loads(map_fragment(_graph()).data)
     assert small["physics"] is True and small["groups"] is None
+
+
+def test_template_tokens_in_data_are_inert(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="@@VIS_JS@@ @@DATA@@", type="Company")
+    out = tmp_path / "t.html"
+    render_map(g, out, title="@@CSP@@")
+    html = out.read_text(encoding="utf-8")
+    assert _data(html)["nodes"][0]["l"] == "@@VIS_JS@@ @@DATA@@"
+    assert "<title>@@CSP@@</title>" in html
+    assert html.count("vis-network") >= 1 and len(html) < 1_000_000
