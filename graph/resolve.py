@@ -258,8 +258,8 @@ def _score(a: _Org, b: _Org) -> tuple[float, str]:
         for kb in b.keys:
             if ka == kb:
                 return 100.0, f"same name ({ka!r})"
-            if not _tokens_compatible(ka, kb):
-                continue
+            if not _tokens_compatible(ka, kb) or min(len(ka), len(kb)) < 8:
+                continue  # short names ("re lab" / "reg lab") are too easily alike
             s = min(fuzz.ratio(ka, kb), fuzz.ratio(_distinctive(ka), _distinctive(kb)))
             if s > best:
                 best, why = s, f"similar names ({ka!r} ~ {kb!r})"
