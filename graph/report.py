@@ -300,7 +300,7 @@ def _sources_html(sources: list[dict]) -> str:
         (_e(s["date"]), _e(s["title"]), _e(s["publisher"]), _e(s["source"]), str(s["statements"]))
         for s in sources
     ]
-    return _table(["Date", "Title", "Publisher", "File", "Statements"], rows, num=[4])
+    return _table(["Date", "Title", "Publisher", "File", "Statements"], rows, num=[4], cls="rp-src")
 
 
 # --------------------------------------------------------------------------- main
