@@ -15,7 +15,10 @@ data raw into HTML, so node and edge lists are built here directly.
 
 Which nodes are drawn: actors (organisations, units, people), initiatives and
 focus areas — one vis node each. Other entities (facilities, documents, events)
-are left out, and so are the edges that touch them.
+are left out, and so are the edges that touch them. Reference data (the
+regions and 98 municipalities) is drawn only where it takes part in the data
+(a member, a funder, a partner …); a region that is merely where something is
+located is shown as that node's ``region`` (filters, tooltips), not as a node.
 
 Examples
 --------
@@ -481,10 +484,14 @@ def _layout(n: int, edges: list[tuple[int, int]], seed: int = 7) -> list[tuple[f
 
 
 def _referred_to(g: nx.MultiDiGraph, node: Any) -> bool:
-    """Whether a reference-data node is linked to a node that is not reference data."""
-    for nbrs in (g.succ[node], g.pred[node]):
-        for other in nbrs:
-            if not g.nodes[other].get("reference"):
+    """Whether a reference-data node (a region, a municipality) takes part in the
+    user's data: a relation other than "located in" with a node that is not
+    reference data. Being the place of something is shown as its ``region``
+    attribute (legend, filters, tooltips) instead of as a node."""
+    for edges in (g.out_edges(node, data="relation"), g.in_edges(node, data="relation")):
+        for u, v, rel in edges:
+            other = v if u == node else u
+            if not g.nodes[other].get("reference") and _relation_name(rel) != "located in":
                 return True
     return False
 

@@ -28,7 +28,8 @@ def _graph() -> nx.MultiDiGraph:
                start="2021-01-01", end=None)
     g.add_node("t", label="Telemedicin", type="Focus Area")
     g.add_node("fac", label="Forskerparken", type="Facility")
-    g.add_node("r", label="Region Sjælland", type="Region", reference=True)
+    g.add_node("r", label="Region Sjælland", type="Region", reference=True)  # only a place: an attribute
+    g.add_node("r2", label="Region Nordjylland", type="Region", region="Region Nordjylland", reference=True)
     g.add_node("k", label="Lejre Kommune", type="Municipality", reference=True)  # unused reference data
     g.add_edge("u", "https://w3id.org/ecokg/id/c", relation="member of",
                evidence=(("Pressemeddelelse", "2018-09-20", "A er medlem"),))
@@ -40,6 +41,7 @@ def _graph() -> nx.MultiDiGraph:
                start="2018-01-01", end="2019-12-31")
     g.add_edge("https://w3id.org/ecokg/id/c", "fac", relation="located in")
     g.add_edge("https://w3id.org/ecokg/id/c", "r", relation="located in")
+    g.add_edge("p2", "r2", relation="funded by")  # a region taking part: drawn
     return g
 
 
@@ -59,7 +61,8 @@ def page(tmp_path):
 def test_stats_and_one_node_per_actor_initiative_focus_area(page):
     stats, html = page
     assert isinstance(stats, MapStats)
-    # cluster, university, company, 2 initiatives, focus area, used region; not the facility or Lejre
+    # cluster, university, company, 2 initiatives, focus area, the funding region;
+    # not the facility, not Lejre (unused reference data), not Sjælland (only a place)
     assert stats.nodes == 7
     assert stats.by_type == {"Cluster": 1, "Company": 1, "Focus Area": 1, "Initiative": 2, "Region": 1, "University": 1}
     assert stats.edges == 7 + 1  # the facility edge is dropped; one overlap edge
@@ -127,14 +130,14 @@ def test_contacts_only_when_asked(tmp_path):
     [
         (dict(types=["Initiative"]), {"Projekt 1", "Projekt 2"}),
         (dict(types=["projekt", "Klynge"]), {"Projekt 1", "Projekt 2", "Klynge Ø"}),
-        (dict(regions=["Nordjylland"]), {HOSTILE, "Projekt 2"}),
+        (dict(regions=["Nordjylland"]), {HOSTILE, "Projekt 2", "Region Nordjylland"}),
         (dict(focus_areas=["telemedicin"]), {"Projekt 1", "Projekt 2", "Telemedicin"}),
-        (dict(period="2018-06-01"), {"Klynge Ø", "Universitet A", HOSTILE, "Projekt 1", "Telemedicin", "Region Sjælland"}),
+        (dict(period="2018-06-01"), {"Klynge Ø", "Universitet A", HOSTILE, "Projekt 1", "Telemedicin", "Region Nordjylland"}),
         (dict(period=("2020-01-01", None), types=["Initiative"]), {"Projekt 2"}),
         (dict(focus="Projekt 1", hops=1), {"Projekt 1", "Universitet A", "Telemedicin", "Klynge Ø"}),
-        (dict(focus="projekt 1", hops=2), {"Projekt 1", "Universitet A", "Telemedicin", "Klynge Ø", "Projekt 2", "Region Sjælland"}),
+        (dict(focus="projekt 1", hops=2), {"Projekt 1", "Universitet A", "Telemedicin", "Klynge Ø", "Projekt 2"}),
         (dict(focus="https://w3id.org/ecokg/id/c", hops=0), {"Klynge Ø"}),
-        (dict(types=()), {"Klynge Ø", "Universitet A", HOSTILE, "Projekt 1", "Projekt 2", "Telemedicin", "Region Sjælland"}),
+        (dict(types=()), {"Klynge Ø", "Universitet A", HOSTILE, "Projekt 1", "Projekt 2", "Telemedicin", "Region Nordjylland"}),
     ],
 )
 def test_filters_and_focus(kwargs, labels):

@@ -26,9 +26,9 @@ def report_file(tmp_path_factory):
 def test_report_loads_offline_and_runs_nothing_injected(report_file, page_log):
     page = page_log.open(report_file)
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    # one node per actor, initiative and focus area: 7 actors + 3 initiatives + 2 focus areas
-    # + the 3 regions they are located in (unused reference regions are not drawn)
-    assert page.evaluate("window.network.body.data.nodes.length") == 15
+    # one node per actor, initiative and focus area of the tables: 7 actors + 3 initiatives
+    # + 2 focus areas (the regions they are located in are attributes, not nodes)
+    assert page.evaluate("window.network.body.data.nodes.length") == 12
     body = page.inner_text("body")
     assert HOSTILE_IMG in body and HOSTILE_SCRIPT in body  # shown as literal text
     assert page.evaluate("document.querySelectorAll('main img, main script').length") == 0
