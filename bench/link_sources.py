@@ -65,6 +65,7 @@ def run(*, health_only: bool = False) -> tuple[Dataset, dict]:
         "partner_strings": partners.strings,
         "partner_strings_matched": partners.matched,
         "partner_organisations_new": partners.new_organisations,
+        "partner_strings_matched_by_source": dict(Counter(_source(x.org) for x in partners.links if x.matched)),
         "merges": len(rep.merges),
         "merges_by_reason": dict(Counter(m.reason for m in rep.merges)),
         "merges_across_sources": len(cross),
