@@ -99,3 +99,26 @@ def test_bundled_report_keeps_danish_names_and_no_contacts(tmp_path):
 @pytest.mark.parametrize("count, cls", [(0, "h0"), (1, "h1"), (2, "h2"), (3, "h3"), (8, "h4"), (9, "h5")])
 def test_heat_levels(count, cls):
     assert _heat_class(count) == cls
+
+
+def test_cli_map_and_report_on_tables(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    runner = CliRunner()
+    out = tmp_path / "m.html"
+    res = runner.invoke(cli, ["map", str(TABLES), "-o", str(out), "--focus", "Sundhedsklyngen Syd", "--hops", "1"])
+    assert res.exit_code == 0, res.output
+    text = out.read_text(encoding="utf-8")
+    labels = re.findall(r'"l":"((?:[^"\\]|\\.)*)"', text)
+    assert sorted(labels) == sorted(["Sundhedsklyngen Syd", "Syddansk Universitet", "Odense Universitetshospital",
+                                     "Medico Syd ApS", "Telemedicin"])
+    assert '"g":["financing"]' in text  # the ecosystem missing an element is marked
+    res = runner.invoke(cli, ["map", str(TABLES), "-o", str(out), "--type", "Initiative"])
+    assert res.exit_code == 0 and '"ov":{"score"' in out.read_text(encoding="utf-8")  # the planted pair, highlighted
+    res = runner.invoke(cli, ["map", str(TABLES), "-o", str(tmp_path / "x.html"), "--focus", "Findes ikke"])
+    assert res.exit_code == 2 and not (tmp_path / "x.html").exists()
+    rep = tmp_path / "r.html"
+    res = runner.invoke(cli, ["report", str(TABLES), "-o", str(rep)])
+    assert res.exit_code == 0 and "Sundhedsklyngen Syd" in rep.read_text(encoding="utf-8")
