@@ -785,7 +785,8 @@ def map_fragment(
     rels_out = []
     for r in rel_names:
         colour, dashes, width, arrows = RELATION_STYLES.get(r, RELATION_STYLES["related"])
-        rels_out.append({"name": r, "color": colour, "dashes": dashes, "width": width, "arrows": arrows,
+        rels_out.append({"name": r, "color": colour, "dashes": dashes and n <= 3000, "width": width,
+                         "arrows": arrows and n <= 3000,  # arrow heads and dashes cost draw time on big maps
                          "opacity": 1.0 if r == "overlaps" else (0.75 if n < 2000 else 0.35), "n": rel_count.get(r, 0)})
 
     data = {
