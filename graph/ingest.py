@@ -235,6 +235,10 @@ _SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(projekt|projektet|programmet|program|programme|partnerskab|partnerskabet|initiativ|initiative|project|partnership|samarbejde|samarbejdet)$"), "Initiative"),
 ]
 _FIRST_TYPES: dict[str, str] = {
+    "institut": "Organizational Unit",  # "Institut for Klinisk Medicin": a department
+    "klinik": "Organizational Unit",
+    "sektion": "Organizational Unit",
+    "enhed": "Organizational Unit",
     "region": "Region",
     "center": "Organizational Unit",
     "centre": "Organizational Unit",
@@ -578,12 +582,13 @@ def _find_mentions(ctx: _Ctx) -> None:
             is_trigger = any(p.match(low) for p, _ in _TRIGGERS)
             if is_acronym(t) and not at_start:
                 break
+            heads_name = i + 1 < j and toks[i + 1][2].lower() in ("for", "og", "i")  # "Center for ..."
             if ((low in stop or low in _EXTRA_STOP) and (at_start or not _is_cap(t))) or (
-                at_start and (low in ctx.lower_words or is_trigger) and not gz.lookup(t)
+                at_start and (low in ctx.lower_words or (is_trigger and not heads_name)) and not gz.lookup(t)
             ):
                 i += 1
                 continue
-            if is_trigger and j - i > 1 and not gz.lookup(" ".join(x[2] for x in toks[i:j])):
+            if is_trigger and not heads_name and j - i > 1 and not gz.lookup(" ".join(x[2] for x in toks[i:j])):
                 i += 1
                 continue
             # a capitalised adjective of place opening a sentence: "Københavnske CardioAI ApS"
@@ -638,6 +643,8 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
     if len(words) >= 3 and _TITLE_RE.match(words[0]) and _person_like(words[1:]):
         _add_span_mentions(ctx, i + 1, j, found)  # "Projektleder Lene Mortensen"
         return
+    if len(words) >= 2 and _TITLE_RE.match(words[0]) and not gz.lookup(label):
+        return  # "Dekan for Health": a title, not a name
     # "Aalborg Kommune Thomas Kastrup-Larsen": an organisation name glued to a person's
     for k in range(1, len(words) - 2):
         if _classify(words[: k + 1]) in ("Municipality", "University", "Company", "Hospital", "Public Authority", "Region") and _person_like(words[k + 1 :]):
@@ -772,7 +779,7 @@ def _classify_people(ctx: _Ctx) -> None:
         first_word = re.match(r"^\W*([\w.-]+)", prefix)
         is_person = (
             bool(_SPEECH.search(before.rstrip(", ")))
-            or (len(prefix) < 80 and first_word is not None and bool(_TITLE_RE.match(first_word.group(1))) and "," not in prefix)
+            or (len(prefix) < 80 and first_word is not None and bool(_TITLE_RE.match(first_word.group(1))))
             or bool(re.match(r"^\s*,\s*", after) and _title_phrase(after.lstrip(" ,")))
             or bool(re.search(r"(?:^|\s)(\w+)\s*,?\s*$", before) and _TITLE_RE.match((re.search(r"(\S+)\s*,?\s*$", before) or [""])[0].strip(" ,")))
             or bool(find_emails(line) or find_phones(line))
@@ -945,6 +952,9 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(går|gik|er gået|var gået|slår sig)\s+sammen\s+(i|om)\b", re.I), "eco:partnerIn", "leading->items"),
     (re.compile(r"\b(lancerer|lancerede|har lanceret|igangsætter|har igangsat|starter nu|søsætter|etablerer)\b(?:\s+nu)?", re.I), "eco:partnerIn", "leading->items"),
     (re.compile(r"\b[Bb]ag\s+(?:det\s+\w+\s+)?\w+(?:et|en)\s+står\b"), "eco:partnerIn", "items->anaphor"),
+    (re.compile(r"\bdeltager(?:\s+også)?\s+(?=[A-ZÆØÅ])"), "eco:partnerIn", "items->main"),
+    (re.compile(r"\bsamarbejde[r]?\s+(?:tæt\s+|blandt andet\s+|bl\.a\.\s+)?med\b", re.I), "eco:partnerIn", "items->subject"),
+    (re.compile(r"\b(ledes|ledet|bliver ledet|vil blive ledet)\s+af\b", re.I), "org:headOf", "items->subject"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
     (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor)\s+i\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
@@ -975,7 +985,7 @@ class _Builder:
     def _main_entity(self) -> _Cluster | None:
         counts: dict[int, int] = {}
         for c_i, c in enumerate(self.clusters):
-            if c.type in ("Person", "Focus Area", "Facility", "Municipality", "Region", "Public Authority", "University"):
+            if c.type in ("Person", "Focus Area", "Facility", "Municipality", "Region", "Public Authority", "University", "Investor"):
                 continue
             n = sum(1 for m in c.mentions if self._section_of(m.start) == 0)
             n += sum(5 for m in c.mentions if re.search(r"(under navnet|hedder|kaldet|med navnet)\s*$", self.ctx.text[max(0, m.start - 20) : m.start]))
@@ -1021,23 +1031,27 @@ class _Builder:
         section; otherwise the section's entity or the text's main entity."""
         words = re.findall(r"[\wæøåÆØÅ-]+", lead.lower())[:4]
         want = None
+        stem = ""
         for w in words:
             for pat, typ in _TRIGGERS:
                 if pat.match(w) and re.search(r"(en|et|n|t)$", w):
                     want = _COMPATIBLE.get(typ, {typ})
+                    stem = re.sub(r"(erne|ene|et|en|n|t)$", "", w)
                     break
             if want:
                 break
         if want:
-            best = None
+            best = named = None
             for m in self.mentions:
                 if m.start >= sent.start:
                     break
                 c = self.cluster(m)
                 if c.type in want and self._section_of(m.start) == sent.section:
                     best = c
-            if best is not None:
-                return best
+                    if len(stem) >= 4 and stem in c.label.lower():
+                        named = c  # "Centeret" -> "Center for ...", "Klyngen" -> "... klynge"
+            if named is not None or best is not None:
+                return named or best
         if strict and not want:
             return None
         if sent.section in self.section_entity:
@@ -1087,7 +1101,7 @@ class _Builder:
                 cue_end = m.end()
                 if pred == "schema:founder":
                     cue_end = m.end()
-                items = self.items_after(cue_end, sent.end, persons=pred == "schema:founder")
+                items = self.items_after(cue_end, sent.end, persons=pred in ("schema:founder", "org:headOf"))
                 if not items and direction in ("subject->items", "leading->items"):
                     # "er partner i projektet": the object is a definite noun phrase
                     follow = text[cue_end : min(sent.end, cue_end + 40)]
@@ -1102,6 +1116,8 @@ class _Builder:
                             for sj in subjects:
                                 self.add(sj, pred, obj, sent)
                     continue
+                if pred == "org:headOf" and direction == "items->subject":  # "ledes af professor X fra Y": a person
+                    items = [x for x in items if self.cluster(x).type == "Person"][:1]
                 if not items:
                     continue
                 subj = self.subject_before(sent, m.start())
@@ -1113,6 +1129,11 @@ class _Builder:
                     if re.search(r"under navnet", text[m.start() : m.end() + 8], re.I):
                         continue
                     items = items[:1]
+                if direction == "items->main":
+                    target = self.anaphor(sent)
+                    for it in items[:1]:
+                        self.add(self.cluster(it), pred, target, sent)
+                    continue
                 if direction == "items->anaphor":
                     target = self.anaphor(sent, m.group(0)[4:], strict=True)
                     for it in items:
@@ -1190,7 +1211,10 @@ class _Builder:
                 tm = re.match(r"^\s*til\s+", after)
                 rec_ms = self.in_range(a_e, sent.end)
                 recipient = None
-                if tm and rec_ms and rec_ms[0].start - (a_e + tm.end()) <= 2:
+                tm2 = re.match(r"^\s*til\s+(?:etableringen|oprettelsen|udviklingen|driften|opstarten|udvidelsen)\s+af\s+", after)
+                if tm2 and rec_ms and rec_ms[0].start - (a_e + tm2.end()) <= 2:
+                    recipient = self.cluster(rec_ms[0])
+                elif tm and rec_ms and rec_ms[0].start - (a_e + tm.end()) <= 2:
                     recipient = self.cluster(rec_ms[0])
                 elif tm:
                     recipient = self.anaphor(sent, after[tm.end() :], strict=True)
@@ -1297,6 +1321,14 @@ class _Builder:
                 continue
             # contact data on the same line (or the lines just below a name on its own line)
             block_end = line_end
+            # contact lines right below: "Mail: …", "Telefon: …"
+            nxt = line_end
+            while nxt < len(text):
+                n2 = text.find("\n", nxt + 1)
+                n2 = len(text) if n2 < 0 else n2
+                if not re.match(r"^\s*(e-?mail|mail|tlf\.?|telefon|mobil|mob\.?|direkte|phone)\s*:?", text[nxt:n2].strip(), re.I):
+                    break
+                block_end = nxt = n2
             if text[line_start:line_end].strip() == m.label:
                 nxt = line_end
                 for _ in range(3):

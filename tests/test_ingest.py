@@ -111,6 +111,24 @@ Fakta
 • Sundhedsudgifterne udgør ca. 10 pct. af BNP
 """
 
+CENTRE = """Aarhus Universitet, 8. februar 2024
+
+60 millioner kroner til nyt center for præcisionsmedicin
+
+Novo Nordisk Fonden har bevilget 60 millioner kroner til etableringen af Center for Præcisionsmedicin ved Aarhus Universitet. Centeret skal ledes af professor Karen Dahl fra Institut for Klinisk Medicin og åbner den 1. september 2024.
+
+Centeret skal samarbejde tæt med Aarhus Universitetshospital, Region Midtjylland og virksomheden Genomic Insights ApS. Desuden deltager Alexandra Instituttet som partner.
+
+- Med bevillingen kan vi samle de bedste forskere inden for området, siger Karen Dahl.
+
+Dekan for Health, Aarhus Universitet, Lise Wogensen Bach, glæder sig over bevillingen.
+
+Kontakt:
+Karen Dahl, professor
+Mail: kd@clin.au.dk
+Telefon: 87 15 00 00
+"""
+
 
 @pytest.fixture(scope="module")
 def reference_gazetteer():
@@ -358,3 +376,21 @@ def test_unit_head_driver_and_address_line(reference_gazetteer):
     assert ("Ole Berg", "org:headOf", "SDU Health") in stmts  # a chief of a unit heads it
     assert ("Ole Berg", "org:headOf", "Syddansk Universitet") not in stmts
     assert ("Nordisk Sundhedsklynge", "schema:location", "Esbjerg Kommune") in stmts
+
+
+def test_university_centre():
+    res = ingest_text(CENTRE, source="centre.txt")
+    assert res.entity("Center for Præcisionsmedicin").type == "Organizational Unit"
+    assert res.entity("Institut for Klinisk Medicin").type == "Organizational Unit"
+    assert res.entity("Dekan for Health") is None  # a title, not a name
+    assert res.entity("Lise Wogensen Bach").type == "Person"
+    stmts = _stmts(res)
+    centre = "Center for Præcisionsmedicin"
+    assert ("Karen Dahl", "org:headOf", centre) in stmts  # "skal ledes af professor Karen Dahl"
+    assert ("Institut for Klinisk Medicin", "org:headOf", centre) not in stmts
+    for partner in ["Aarhus Universitetshospital", "Region Midtjylland", "Genomic Insights ApS", "Alexandra Instituttet"]:
+        assert (partner, "eco:partnerIn", centre) in stmts  # "Centeret skal samarbejde tæt med ..."
+    grant = next(s for s in res.statements if s.predicate == "schema:funder")
+    assert (grant.subject, grant.object, grant.amount) == (centre, "Novo Nordisk Fonden", Decimal("60000000"))
+    assert ("Karen Dahl", "vcard:hasEmail", "kd@clin.au.dk") in stmts  # "Mail:" on the line below
+    assert ("Lise Wogensen Bach", "schema:worksFor", "Aarhus Universitet") in stmts
