@@ -685,6 +685,18 @@ def map_fragment(
         if node in index:
             missing[node] = miss
 
+    brokers: dict[Any, float] = {}
+    for b in (_get(gaps, "brokers", None) or ()) if gaps is not None else ():
+        node = _resolve(g, lookup, b)
+        if node in index:
+            brokers[node] = float(_get(b, "score", 0.0) or 0.0)
+    isolated: set[Any] = set()
+    for item in (_get(gaps, "isolated", None) or ()) if gaps is not None else ():
+        ref = {"label": item[0], "iri": item[1]} if isinstance(item, (tuple, list)) else item
+        node = _resolve(g, lookup, ref)
+        if node in index:
+            isolated.add(node)
+
     # 5. size by centrality
     n = len(drawn)
     simple = nx.Graph()
@@ -745,6 +757,10 @@ def map_fragment(
             rec["u"] = str(attrs["url"])
         if node in missing:
             rec["g"] = missing[node]
+        if node in brokers:
+            rec["b"] = round(brokers[node], 4)
+        if node in isolated:
+            rec["iso"] = True
         if node == focus_node:
             rec["foc"] = True
         if include_contacts:
@@ -865,8 +881,10 @@ def render_map(
         Overlapping initiative pairs (``Overlap`` objects, dicts with ``a``, ``b``,
         ``score``, ``reasons``, or tuples): drawn as highlighted edges.
     gaps : optional
-        A gaps result with ``growth_model_gaps``: ecosystems missing an element are
-        drawn with a red dashed border and the missing elements in the tooltip.
+        A gaps result (:class:`graph.gaps.Gaps` or a dict like ``gaps --json``):
+        ecosystems missing a growth-model element get a red dashed border and
+        the missing elements in the tooltip; brokers and isolated actors are
+        named in their tooltips.
     include_contacts : bool
         Show personal contact data (``email``/``telephone`` node attributes).
         Off by default: contact data never reaches the page.

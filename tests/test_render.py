@@ -54,7 +54,9 @@ def _data(html: str) -> dict:
 def page(tmp_path):
     out = tmp_path / "map.html"
     stats = render_map(_graph(), out, title="Kort <i>", overlaps=[("p1", "p2", 0.9, ["same focus area: Telemedicin"])],
-                       gaps={"growth_model_gaps": [{"ecosystem": "Klynge Ø", "missing": ["financing"]}]})
+                       gaps={"growth_model_gaps": [{"ecosystem": "Klynge Ø", "missing": ["financing"]}],
+                             "brokers": [{"label": "Universitet A", "score": 0.5}],
+                             "isolated": [{"label": HOSTILE}]})
     return stats, out.read_bytes().decode("utf-8")
 
 
@@ -112,6 +114,8 @@ def test_edges_relations_evidence_amounts_overlap_and_gap(page):
     assert edges[(p1, p2, "overlaps")]["ov"] == {"score": 0.9, "reasons": ["same focus area: Telemedicin"]}
     assert "overlaps" in rel and data["relations"][rel["overlaps"]]["n"] == 1
     assert by_label["Klynge Ø"]["g"] == ["financing"]
+    assert by_label["Universitet A"]["b"] == 0.5 and "b" not in by_label["Klynge Ø"]
+    assert by_label[HOSTILE]["iso"] is True
     # size: the cluster (member, funded) is bigger than the company (one partnership)
     assert by_label["Klynge Ø"]["z"] > by_label[HOSTILE]["z"]
 

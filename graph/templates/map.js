@@ -350,6 +350,8 @@
     var p = period(n.s, n.e);
     if (p) { box.appendChild(el("div", "Period: " + p)); }
     if (n.g) { box.appendChild(el("div", "Growth model missing: " + n.g.join(", "), "ek-miss")); }
+    if (n.b !== undefined) { box.appendChild(el("div", "Broker (betweenness " + n.b.toFixed(3) + ")")); }
+    if (n.iso) { box.appendChild(el("div", "Isolated: no collaboration", "ek-miss")); }
   }
   function edgeSummary(e, box) {
     var r = R[e.r];
@@ -424,7 +426,10 @@
     details.replaceChildren();
     details.appendChild(el("h3", n.l));
     var rows = [["English name", n.en], ["Type", T[n.t].name], ["Region", n.r], ["Focus areas", n.fa], ["Period", period(n.s, n.e)],
-                ["Growth model missing", n.g, "ek-miss"], ["Description", n.d], ["Website", n.u ? link(n.u) : ""]];
+                ["Growth model missing", n.g, "ek-miss"],
+                ["Broker", n.b !== undefined ? "betweenness " + n.b.toFixed(3) : ""],
+                ["Isolated", n.iso ? "no collaboration with other actors" : "", "ek-miss"],
+                ["Description", n.d], ["Website", n.u ? link(n.u) : ""]];
     if (n.c) { Object.keys(n.c).forEach(function (k) { rows.push([k, n.c[k]]); }); }
     details.appendChild(dl(rows));
     var conns = adj.get(id);
