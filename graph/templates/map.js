@@ -251,6 +251,8 @@
       var cb = document.createElement("input");
       cb.type = "checkbox"; cb.checked = true;
       cb.setAttribute("data-filter", key);
+      cb.setAttribute("data-value", v.text); /* an attribute value is text, never parsed as HTML */
+      cb.setAttribute("aria-label", key + ": " + v.text);
       cb.addEventListener("change", function () {
         if (cb.checked) { set.delete(v.value); } else { set.add(v.value); }
         apply();
