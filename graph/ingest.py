@@ -503,7 +503,7 @@ def _classify(words: list[str]) -> str | None:
             return "Region"
     for pat, typ in _SUFFIX_TYPES:
         if pat.search(last):
-            if typ in ("Municipality", "University", "Research Institute") and len(words) < 2:
+            if typ in ("Municipality", "University", "Research Institute", "Company") and len(words) < 2:
                 return None
             if typ == "Facility" and len(words) == 1 and not last.endswith(("parken", "huset")):
                 return None
