@@ -34,7 +34,7 @@ def test_explore_notebook():
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "triples" in _text(code[0])
     assert "Danish Healthtech" in _text(code[-1]) or "nodes," in _text(code[-1])
-    assert any("IFrame" in o.get("data", {}).get("text/plain", "") for o in code[-1].outputs)
+    assert any("srcdoc=" in o.get("data", {}).get("text/html", "") for o in code[-1].outputs)
     assert not any(o.get("output_type") == "error" for c in code for o in c.outputs)
 
 

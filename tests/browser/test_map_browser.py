@@ -82,7 +82,7 @@ def test_type_filter_click_hides_exactly_that_type(map_page):
     assert not set(page.evaluate("window.network.body.nodeIndices")) & companies
     page.locator("#ek-f-type label", has_text="Company").locator("input").click()
     assert _hidden(page) == set()
-    # the same through the data attributes, and with a hostile value
+    # the same through the data attributes
     page.click('input[data-filter="type"][data-value="Company"]')
     assert _hidden(page) == companies
     log.assert_clean()
