@@ -217,6 +217,8 @@ class Gazetteer:
                             kind = "acronym"
                         names.add((str(lit), kind))
                 for name, kind in names:
+                    if len(name.strip()) < 2:  # "V" (a party letter) would match any lone capital
+                        continue
                     entries.append(Entry(name, s, str(pref), typ, kind))
         if builtin:
             known = {normalise(e.name) for e in entries} | {e.name for e in entries if e.kind == "acronym"}
