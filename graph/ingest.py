@@ -558,16 +558,6 @@ def _trigger_before(ctx: _Ctx, tok_index: int) -> str | None:
     return None
 
 
-def _immediate_trigger(ctx: _Ctx, tok_index: int) -> str | None:
-    if tok_index == 0:
-        return None
-    t = ctx.tokens[tok_index - 1][2].lower()
-    for pat, typ in _TRIGGERS:
-        if pat.match(t):
-            return typ
-    return None
-
-
 def _find_mentions(ctx: _Ctx) -> None:
     text, gz, toks = ctx.text, ctx.gz, ctx.tokens
     stop = _stop_words()
@@ -885,11 +875,6 @@ def _cluster(ctx: _Ctx) -> list[_Cluster]:
             acr_def[am.group(1)] = idx
             c.aliases.add(am.group(1))
             by_key.setdefault(_squash(am.group(1)), idx)
-    # single surnames of people ("From") are not separate entities
-    for c in clusters:
-        if c.type == "Person":
-            for other in clusters:
-                pass
     # acronym-only clusters without definition: resolve via gazetteer or drop
     out = []
     for c in clusters:
@@ -1124,10 +1109,6 @@ class _Builder:
                 if pred == "schema:location" and re.search(r"\bsom\b[^,]*$", text[sent.start : m.start()]) and not self.in_range(sent.start, m.start()):
                     continue
                 if pred == "org:subOrganizationOf":
-                    if m.group(0).lower() == "under" and not re.search(r"\bnavnet\b", text[m.end() : m.end() + 10]):
-                        pass
-                    if re.search(r"under navnet", text[m.start() : m.end() + 8], re.I):
-                        continue
                     items = items[:1]
                 if direction == "items->main":
                     target = self.anaphor(sent)
@@ -1619,8 +1600,6 @@ def _merge_om_sections(ctx: _Ctx, clusters: list[_Cluster]) -> None:
             if len(b.label) > len(a.label):
                 a.label = b.label
             a.known = a.known or b.known
-            if b.type and (a.type in (None, "Company") or b.origin_type_better if False else False):
-                a.type = b.type
             if a.type is None or (a.type == "Company" and b.type and b.type != "Company"):
                 a.type = b.type
             clusters.remove(b)
