@@ -394,3 +394,24 @@ def test_university_centre():
     assert (grant.subject, grant.object, grant.amount) == (centre, "Novo Nordisk Fonden", Decimal("60000000"))
     assert ("Karen Dahl", "vcard:hasEmail", "kd@clin.au.dk") in stmts  # "Mail:" on the line below
     assert ("Lise Wogensen Bach", "schema:worksFor", "Aarhus Universitet") in stmts
+
+
+def test_cli_ingest_text_json_and_output_validates(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    src = tmp_path / "robot.txt"
+    src.write_text(ROBOT, encoding="utf-8")
+    out = tmp_path / "robot.trig"
+    result = CliRunner().invoke(cli, ["ingest", "text", str(src), "-o", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    labels = {(e["label"], e["type"]) for e in doc["entities"]}
+    assert ("Midtjysk Robotnetværk", "Cluster") in labels and ("Mette Sørensen", "Person") in labels
+    assert all({"subject", "predicate", "object", "quote"} <= set(s) for s in doc["statements"])
+    assert CliRunner().invoke(cli, ["validate", str(out)]).exit_code == 0
+    missing = CliRunner().invoke(cli, ["ingest", "text", str(tmp_path / "nope.txt"), "-o", str(out)])
+    assert missing.exit_code == 2
