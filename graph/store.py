@@ -632,6 +632,10 @@ def quads_of(ds: Dataset) -> Iterator[tuple]:
         for q in inner.quads_for_pattern(None, None, None, None):
             yield (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), _from_ox(q.graph_name))
         return
+    if hasattr(ds.store, "query_endpoint"):  # SPARQL store: rdflib cannot name graphs there
+        for row in ds.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            yield row.s, row.p, row.o, row.g
+        return
     for s, p, o, g in ds.quads((None, None, None, None)):
         gid = g.identifier if isinstance(g, Graph) else g
         yield s, p, o, (DATASET_DEFAULT_GRAPH_ID if gid is None else gid)

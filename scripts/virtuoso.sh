@@ -119,8 +119,12 @@ MaxQueryCostEstimationTime = 0
 MaxQueryExecutionTime      = 0
 EOF
     log "starting virtuoso in $dir (sql 127.0.0.1:$sql_port, http 127.0.0.1:$http_port)"
-    (cd "$dir" && nohup virtuoso-t +configfile "$dir/virtuoso.ini" +foreground \
-        >"$dir/stdout.log" 2>&1 </dev/null & echo $! >"$dir/virtuoso.pid")
+    # own session, no inherited pipes: callers that capture our output do not wait for the server
+    pushd "$dir" >/dev/null
+    setsid nohup virtuoso-t +configfile "$dir/virtuoso.ini" +foreground \
+        >"$dir/stdout.log" 2>&1 </dev/null 3>&- 4>&- 5>&- &
+    echo $! >"$dir/virtuoso.pid"
+    popd >/dev/null
     local url="http://127.0.0.1:$http_port/sparql"
     local i
     for i in $(seq 1 240); do
