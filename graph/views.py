@@ -225,8 +225,8 @@ def entity_graph(ds: Graph, *, as_of=None, include_contacts: bool = False) -> nx
     """
     facts = _facts(ds, as_of)
     G = nx.MultiDiGraph(as_of=facts.as_of.isoformat() if facts.as_of else None)
-    desc = _literal_map(ds, DCTERMS.description, facts.kind)
-    urls = _first_object(ds, SCHEMA.url, facts.kind)
+    desc = _literal_map(facts._scan, DCTERMS.description, facts.kind)  # type: ignore[attr-defined]
+    urls = _first_object(facts._scan, SCHEMA.url, facts.kind)  # type: ignore[attr-defined]
     contacts: dict[Node, list[str]] = defaultdict(list)
     if include_contacts:
         preds = set(ds.subjects(RDF.type, ECO.PersonalDataProperty)) or set(_CONTACT_DEFAULTS)
@@ -419,16 +419,28 @@ def _collaboration_from(facts: _Facts) -> nx.Graph:
 
 
 class _Scan:
-    """Each predicate read once: ``pairs(p)`` -> list of (subject, object)."""
+    """Each predicate read once: ``pairs(p)`` -> list of (subject, object).
 
-    def __init__(self, ds: Graph):
+    On rdflib's in-memory store, for a union default graph, the pairs are
+    read straight from the store's predicate index (the same triples the
+    public ``ds.subject_objects(p)`` yields, about 50 times faster, because it
+    skips working out each triple's named graphs). Every other store and graph
+    goes through the public API; ``fast=False`` forces it.
+    """
+
+    def __init__(self, ds: Graph, *, fast: bool = True):
         self.ds = ds
         self._pairs: dict[URIRef, list] = {}
         self._maps: dict[URIRef, dict] = {}
+        self._pos = _memory_pos_index(ds) if fast else None
 
     def pairs(self, p: URIRef) -> list:
         if p not in self._pairs:
-            self._pairs[p] = list(self.ds.subject_objects(p))
+            if self._pos is not None:
+                by_object = self._pos.get(p, {})
+                self._pairs[p] = [(s, o) for o, subjects in list(by_object.items()) for s in list(subjects)]
+            else:
+                self._pairs[p] = list(self.ds.subject_objects(p))
         return self._pairs[p]
 
     def many(self, p: URIRef) -> dict:
@@ -445,7 +457,22 @@ class _Scan:
         return min(values, key=str) if values else None
 
 
-def _facts(ds: Graph, as_of=None) -> _Facts:
+def _memory_pos_index(ds: Graph):
+    """The predicate -> object -> subject index of rdflib's ``Memory`` store,
+    when ``ds`` reads the union of all its graphs; else ``None``."""
+    from rdflib.graph import ConjunctiveGraph, Dataset
+    from rdflib.plugins.stores.memory import Memory
+
+    store = getattr(ds, "store", None)
+    if type(store) is not Memory or not isinstance(ds, ConjunctiveGraph):
+        return None
+    if isinstance(ds, Dataset) and not ds.default_union:
+        return None
+    pos = getattr(store, "_Memory__pos", None)
+    return pos if isinstance(pos, dict) else None
+
+
+def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
     """Read types, labels, periods, relations, regions and focus areas in bulk.
 
     One pass per predicate; no per-node queries except for the handful of
@@ -453,7 +480,7 @@ def _facts(ds: Graph, as_of=None) -> _Facts:
     """
     as_of = parse_date(as_of)
     facts = _Facts(as_of=as_of, region_date=as_of or date.today())
-    scan = _Scan(ds)
+    scan = _Scan(ds, fast=fast)
     facts._scan = scan  # type: ignore[attr-defined]
 
     # Classes: TYPE_LABELS classes and their sub-classes (from the ontology).
@@ -557,9 +584,10 @@ def _reference_only(ds: Graph, entities: set[Node]) -> set[Node]:
     """Entities typed only in the reference or ontology graphs."""
     candidates: set[Node] = set()
     for gid in (REFERENCE_GRAPH, ONTOLOGY_GRAPH):
-        # quads with a graph name never create the graph (ds.graph() would)
-        for s, _p, _o, _g in ds.quads((None, RDF.type, None, gid)):
-            if s in entities:
+        # all quads of one graph (cheap on every store); a graph name here
+        # never creates the graph, as ds.graph() would
+        for s, p, _o, _g in ds.quads((None, None, None, gid)):
+            if p == RDF.type and s in entities:
                 candidates.add(s)
     out = set()
     for s in candidates:
@@ -572,14 +600,18 @@ def _reference_only(ds: Graph, entities: set[Node]) -> set[Node]:
 def _read_labels(scan: _Scan, facts: _Facts) -> None:
     rank = {"da": 0, None: 1, "": 1, "en": 2}
     best: dict[Node, tuple[int, int, str]] = {}
+    cls = facts.cls
     for pred_rank, pred in enumerate((SKOS.prefLabel, RDFS.label, SKOS.altLabel)):
+        if pred_rank and len(best) == len(cls):
+            break  # every entity has a preferred label already
         for s, o in scan.pairs(pred):
-            if not isinstance(o, Literal) or s not in facts.cls:
+            if s not in cls or not isinstance(o, Literal):
                 continue
-            key = (pred_rank, rank.get(o.language, 3), str(o))
+            lang = o.language
+            key = (pred_rank, rank.get(lang, 3), str(o))
             if s not in best or key < best[s]:
                 best[s] = key
-            if pred == SKOS.prefLabel and o.language == "en":
+            if pred_rank == 0 and lang == "en":
                 old = facts.label_en.get(s)
                 if old is None or str(o) < old:
                     facts.label_en[s] = str(o)
@@ -708,8 +740,9 @@ def _qualified_relations(scan: _Scan) -> dict[tuple, tuple]:
         out[key] = (start, end, amount)
 
     typed = defaultdict(list)
+    wanted = frozenset((ORG.Membership, SCHEMA.MonetaryGrant, ORG.ChangeEvent, RDF.Statement))
     for s, c in scan.pairs(RDF.type):
-        if c in (ORG.Membership, SCHEMA.MonetaryGrant, ORG.ChangeEvent, RDF.Statement):
+        if c in wanted:
             typed[c].append(s)
 
     def date_of(node, pred):
@@ -768,10 +801,10 @@ def _first_date(scan: _Scan, preds, nodes) -> dict[Node, date]:
     return out
 
 
-def _literal_map(ds: Graph, pred, nodes) -> dict[Node, str]:
+def _literal_map(scan: _Scan, pred, nodes) -> dict[Node, str]:
     rank = {"da": 0, None: 1, "": 1, "en": 2}
     best: dict[Node, tuple] = {}
-    for s, o in ds.subject_objects(pred):
+    for s, o in scan.pairs(pred):
         if s in nodes and isinstance(o, Literal):
             key = (rank.get(o.language, 3), str(o))
             if s not in best or key < best[s]:
@@ -779,9 +812,9 @@ def _literal_map(ds: Graph, pred, nodes) -> dict[Node, str]:
     return {s: v[1] for s, v in best.items()}
 
 
-def _first_object(ds: Graph, pred, nodes) -> dict[Node, Node]:
+def _first_object(scan: _Scan, pred, nodes) -> dict[Node, Node]:
     out: dict[Node, Node] = {}
-    for s, o in ds.subject_objects(pred):
+    for s, o in scan.pairs(pred):
         if s in nodes and (s not in out or str(o) < str(out[s])):
             out[s] = o
     return out

@@ -254,3 +254,27 @@ def test_literal_objects_are_not_edges():
     E = entity_graph(_ds(REGIONS, extra))
     assert E.out_degree(n("y")) == 0
     assert all(isinstance(v, str) and not isinstance(v, Literal) for v in E)
+
+
+def test_fast_index_reading_equals_public_api(ds):
+    """The in-memory index shortcut reads exactly what the public API reads."""
+    from graph.views import _facts
+
+    fast, slow = _facts(ds, fast=True), _facts(ds, fast=False)
+    assert fast._scan._pos is not None and slow._scan._pos is None
+    for attr in ("cls", "kind", "label", "label_en", "period", "relations", "region_of", "focus_of", "budget"):
+        assert getattr(fast, attr) == getattr(slow, attr), attr
+    assert fast.regions == slow.regions and fast.focus_areas == slow.focus_areas
+    # a Dataset whose default graph is not the union never takes the shortcut
+    plain = Dataset(default_union=False)
+    assert _facts(plain)._scan._pos is None
+
+
+def test_removed_triples_are_not_read(ds):
+    from graph.views import _facts
+
+    d = _ds(REGIONS, DATA)
+    d.remove((ID.acme, None, None))
+    facts = _facts(d)
+    assert ID.acme not in facts.kind
+    assert not any(ID.acme in (s, o) for s, _p, o in facts.relations)
