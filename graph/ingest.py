@@ -933,6 +933,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(driver|står i spidsen for|leder)\s+(?=(?:det|den)?\s*\w*(?:partnerskab|projekt|program|initiativ|samarbejde)\w*\s+[A-ZÆØÅ])", re.I), "org:headOf", "subject->items"),
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
+    (re.compile(r"\b(med|modtager|får|har fået) (?:økonomisk |finansiel )?(støtte|midler|en bevilling|bevilling|tilskud|finansiering) fra\b", re.I), "schema:funder", "subject<-items"),
     (re.compile(r"\b(har|havde)\s+(etableret|stiftet|grundlagt|oprettet|startet)\b", re.I), "schema:founder", "items<-leading"),
     (re.compile(r"\b(går|gik|er gået|var gået|slår sig)\s+sammen\s+(i|om)\b", re.I), "eco:partnerIn", "leading->items"),
     (re.compile(r"\b(lancerer|lancerede|har lanceret|igangsætter|har igangsat|starter nu|søsætter|etablerer)\b(?:\s+nu)?", re.I), "eco:partnerIn", "leading->items"),
@@ -1076,6 +1077,7 @@ class _Builder:
         self.rule_people()
         self.rule_address_lines()
         self.rule_focus()
+        self.rule_member_lists()
         self.rule_periods()
         return self.out
 
@@ -1462,6 +1464,41 @@ class _Builder:
                     self.clusters.append(fc)
                     self.of_mention[id(m)] = fc
                     self.add(subj, "dcterms:subject", fc, _Sentence(s.start, b.end, text[s.start : b.end], s.line_start, s.section))
+                k += 1
+
+    def rule_member_lists(self) -> None:
+        """A bullet list after "Partnerne bag X er:", "Medlemmerne er:", "Konsortiet består af:"."""
+        text = self.ctx.text
+        sents = self.ctx.sentences
+        for i, s in enumerate(sents):
+            head = s.text.rstrip()
+            if not head.endswith(":"):
+                continue
+            cue = re.search(r"\b(partnere|partnerne|parterne|deltagere|deltagerne|medlemmer|medlemmerne|består af|bestående af)\b", head, re.I)
+            if not cue:
+                continue
+            pred = "org:memberOf" if re.search(r"medlem|består|bestående", cue.group(1), re.I) else "eco:partnerIn"
+            subj = self.subject_before(s, s.start + cue.start()) if cue.start() > 0 else self.anaphor(s, head)
+            if re.match(r"^(partnerne|parterne|deltagerne|medlemmerne)\b", head, re.I):
+                subj = self.anaphor(s, head[cue.end() :]) or subj
+            k = i + 1
+            while k < len(sents) and _BULLET.match(text[sents[k].line_start : sents[k].end]) and sents[k].section == s.section:
+                b = sents[k]
+                ms = self.in_range(b.start, b.end)
+                item = self.cluster(ms[0]) if ms else None
+                if item is None:
+                    label = b.text.strip().lstrip("•·▪●◦-–* ").rstrip(".;, ")
+                    words = label.split()
+                    off = text.find(label, b.start)
+                    if off >= 0 and 1 <= len(words) <= 6 and all(_is_cap(w) or w.lower() in _CONNECTORS for w in words):
+                        m = _Mention(off, off + len(label), label, _classify(words) or "Company", "list")
+                        item = _Cluster(label, m.type, [m], {label})
+                        self.clusters.append(item)
+                        self.of_mention[id(m)] = item
+                        self.mentions.append(m)
+                        self.mentions.sort(key=lambda x: x.start)
+                if item is not None:
+                    self.add(item, pred, subj, _Sentence(s.start, b.end, text[s.start : b.end], s.line_start, s.section))
                 k += 1
 
     def rule_periods(self) -> None:

@@ -129,6 +129,21 @@ Mail: kd@clin.au.dk
 Telefon: 87 15 00 00
 """
 
+CONSORTIUM = """Nyt konsortium skal udvikle fremtidens hjemmepleje
+
+Konsortiet Smart Pleje Danmark er etableret med støtte fra Innovationsfonden.
+
+Partnerne bag konsortiet er:
+• Odense Kommune
+• Syddansk Universitet
+• CareTech Solutions A/S
+• MedCom
+
+Smart Pleje Danmark vil fokusere på:
+• Velfærdsteknologi i hjemmet
+• Digital dokumentation
+"""
+
 
 @pytest.fixture(scope="module")
 def reference_gazetteer():
@@ -415,3 +430,13 @@ def test_cli_ingest_text_json_and_output_validates(tmp_path):
     assert CliRunner().invoke(cli, ["validate", str(out)]).exit_code == 0
     missing = CliRunner().invoke(cli, ["ingest", "text", str(tmp_path / "nope.txt"), "-o", str(out)])
     assert missing.exit_code == 2
+
+
+def test_bullet_lists_of_partners_and_focus_areas():
+    res = ingest_text(CONSORTIUM, source="consortium.txt")
+    stmts = _stmts(res)
+    for partner in ["Odense Kommune", "Syddansk Universitet", "CareTech Solutions A/S", "MedCom"]:
+        assert (partner, "eco:partnerIn", "Smart Pleje Danmark") in stmts
+    assert ("Smart Pleje Danmark", "schema:funder", "Innovationsfonden") in stmts  # "med støtte fra"
+    assert {o for s, p, o in stmts if p == "dcterms:subject"} == {"Velfærdsteknologi i hjemmet", "Digital dokumentation"}
+    assert res.entity("Velfærdsteknologi i hjemmet").type == "Focus Area"
