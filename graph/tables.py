@@ -574,6 +574,11 @@ class _Mapper:
                     q.append((iri, SKOS.inScheme, FOCUS_SCHEME, g))
                 self.index.add(label, iri, cls_)
                 self.new_entities.add(iri)
+            else:
+                # a row naming a known entity (a reference region, a curated
+                # cluster) re-asserts its type in the row's graph: the table
+                # mentions it, so views and maps treat it as data
+                q.append((iri, RDF.type, self.index.types[iri], g))
             desc = _cell_text(cells.get("description"))
             if desc:
                 q.append((iri, DCTERMS.description, Literal(desc, lang="da"), g))

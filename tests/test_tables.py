@@ -15,7 +15,7 @@ from graph.ids import entity_iri
 from graph.load import load
 from graph.sourcemap import locate
 from graph.tables import parse_table_amount, parse_table_date
-from graph.vocab import ATTR, DCTERMS, ECO, FOAF, OA, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from graph.vocab import ATTR, DCTERMS, ECO, FOAF, ID, OA, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 
 FIX = Path(__file__).parent / "fixtures" / "rdf"
 
@@ -353,3 +353,17 @@ def test_other_connection_columns_go_on_the_qualified_node(tmp_path):
     (ev,) = set(ds.subjects(ORG.originalOrganization, a))
     assert (ev, RDF.type, ORG.ChangeEvent) in ds and (ev, ORG.resultingOrganization, cc) in ds
     assert (a, ECO.mergedInto, cc) in ds
+
+
+def test_row_naming_a_reference_region_mentions_it_in_the_row_graph(tmp_path):
+    _pair(
+        tmp_path,
+        "Label,Type\nRegion Syddanmark,Region\nProjekt A,Projekt\n",
+        "From,To,Type\nProjekt A,Region Syddanmark,ligger i\n",
+        bom=False,
+    )
+    ds = load([tmp_path])
+    region = ID["region-syddanmark"]
+    graphs = {str(g) for _s, _p, _o, g in ds.quads((region, RDF.type, ECO.Region, None))}
+    assert any(g.endswith("#row=2") for g in graphs), graphs
+    assert len(set(ds.objects(region, RDF.type))) == 1
