@@ -313,6 +313,8 @@ _NAME_PARTICLES = frozenset({"de", "la", "von", "van", "der"})
 _EXTRA_STOP = frozenset(
     "om nu hermed samtidig også endelig alene centralt flere fra kontaktinformation kontaktperson kontakt "
     "yderligere partnerne aktiviteterne bevillingen ligesom som så men derfor desuden herudover "
+    "ifølge blandt hos via efter før mellem uden derudover endvidere ligeledes imens mens når hvis selvom "
+    "både ifm iflg pga ved på "
     "tlf tlf. telefon mail e-mail www læs se foto".split()
 )
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–*]|\d+[.)])\s+")
@@ -635,6 +637,9 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
         return
     if len(words) >= 2 and _TITLE_RE.match(words[0]) and not gz.lookup(label):
         return  # "Dekan for Health": a title, not a name
+    if len(words) >= 2 and _TITLE_RE.match(words[-1]) and words[-1].isupper() and not gz.lookup(label):
+        _add_span_mentions(ctx, i, j - 1, found)  # "BioInnovation Institutes CEO"
+        return
     # "Aalborg Kommune Thomas Kastrup-Larsen": an organisation name glued to a person's
     for k in range(1, len(words) - 2):
         if _classify(words[: k + 1]) in ("Municipality", "University", "Company", "Hospital", "Public Authority", "Region") and _person_like(words[k + 1 :]):
@@ -928,6 +933,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     # (cue, predicate, direction) direction "list->subject": items P subject
     (re.compile(r"\b(består af|bestående af|medlemmer(ne)? (er|tæller|omfatter)|samler|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
+    (re.compile(r"\bmedlemmer(?:ne)?\b[^.]{0,30}?\b(herunder|blandt andet|bl\.a\.|som fx|fx|f\.eks\.|eksempelvis|blandt dem)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
     (re.compile(r"\b(driver|står i spidsen for|leder)\s+(?=(?:det|den)?\s*\w*(?:partnerskab|projekt|program|initiativ|samarbejde)\w*\s+[A-ZÆØÅ])", re.I), "org:headOf", "subject->items"),
@@ -945,7 +951,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor)\s+i\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
 ]
-_FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet)\s+(i|den|d\.)\s", re.I)
+_FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet)\s+(?:(?:i|den|d\.)\s|(?=\d{1,2}\.\s*[a-zæøå]))", re.I)
 
 
 class _Builder:
@@ -1387,6 +1393,10 @@ class _Builder:
                             pending.append(title)
                         else:
                             titles.append((title, org or later))
+                    continue
+                last_word = seg_clean.split()[-1] if seg_clean.split() else ""
+                if seg_orgs and _TITLE_RE.match(last_word) and len(seg_clean.split()) >= 2:
+                    titles.append((last_word, seg_orgs[0]))  # "BioInnovation Institutes CEO, Jens Nielsen"
                     continue
                 if seg_orgs:
                     orgs_in_segs.extend(seg_orgs)

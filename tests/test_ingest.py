@@ -144,6 +144,20 @@ Smart Pleje Danmark vil fokusere på:
 • Digital dokumentation
 """
 
+LIFESCIENCE = """17-01-25
+
+Life science-klynger indgår strategisk partnerskab
+
+Danish Life Science Cluster og BioInnovation Institute indgår et strategisk partnerskab, der skal styrke iværksættere inden for sundhed. Partnerskabet får en samlet ramme på 4 mio. kr. i perioden 2025-2027.
+
+Ifølge Anders Karlsen, direktør i Danish Life Science Cluster, er samarbejdet et naturligt skridt.
+
+BioInnovation Institutes CEO, Jens Nielsen, udtaler:
+"Vi glæder os til at bygge bro mellem forskning og erhverv."
+
+Danish Life Science Cluster blev etableret 1. januar 2021 og har over 400 medlemmer, herunder Novo Nordisk A/S, LEO Pharma A/S og Region Hovedstaden.
+"""
+
 
 @pytest.fixture(scope="module")
 def reference_gazetteer():
@@ -440,3 +454,15 @@ def test_bullet_lists_of_partners_and_focus_areas():
     assert ("Smart Pleje Danmark", "schema:funder", "Innovationsfonden") in stmts  # "med støtte fra"
     assert {o for s, p, o in stmts if p == "dcterms:subject"} == {"Velfærdsteknologi i hjemmet", "Digital dokumentation"}
     assert res.entity("Velfærdsteknologi i hjemmet").type == "Focus Area"
+
+
+def test_titles_after_genitives_and_members_herunder():
+    res = ingest_text(LIFESCIENCE, source="ls.txt")
+    assert res.entity("Anders Karlsen").type == "Person"  # "Ifølge" is not part of the name
+    assert res.entity("BioInnovation Institutes CEO") is None
+    stmts = _stmts(res)
+    assert ("Jens Nielsen", "org:headOf", "BioInnovation Institute") in stmts
+    assert ("Anders Karlsen", "org:headOf", "Danish Life Science Cluster") in stmts
+    for member in ["Novo Nordisk A/S", "LEO Pharma A/S", "Region Hovedstaden"]:
+        assert (member, "org:memberOf", "Danish Life Science Cluster") in stmts
+    assert ("Danish Life Science Cluster", "schema:foundingDate", "2021-01-01") in stmts
