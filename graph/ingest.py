@@ -380,7 +380,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
         s, tx = t.idx, t.text
         if len(tx) > 1 and tx.endswith(".") and tx[0].isupper() and tx[:-1] not in _CAP_ABBREVIATIONS:
             nxt = text[s + len(tx) : s + len(tx) + 3]
-            if (out and out[-1][2] == "/") or not nxt.strip() or re.match(r"\s+[A-ZÆØÅ”\"]", nxt):
+            initial = len(tx) == 2 and not (out and out[-1][2] == "/")  # "Jens K. Hansen"
+            if (out and out[-1][2] == "/") or not nxt.strip() or (re.match(r"\s+[A-ZÆØÅ”\"]", nxt) and not initial):
                 out.append((s, s + len(tx) - 1, tx[:-1]))
                 out.append((s + len(tx) - 1, s + len(tx), "."))
                 continue
@@ -391,7 +392,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 _CAP_ABBREVIATIONS = frozenset({"Dr", "St", "Kbh", "Hr", "Fr", "Mr", "Ms", "Prof", "Adm", "Tlf", "Nr", "Jf"})
 
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[”\"“«]?[A-ZÆØÅ0-9])")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])(?<!\s[A-ZÆØÅ]\.)[”\"’]?\s+(?=[”\"“«]?[A-ZÆØÅ0-9])")
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -520,6 +521,8 @@ def _person_like(words: list[str]) -> bool:
     if not 2 <= len(core) <= 4:
         return False
     for w in core:
+        if re.fullmatch(r"[A-ZÆØÅ]\.", w):  # an initial: "Jens K. Hansen"
+            continue
         if not (w[0].isupper() and w.replace("-", "").replace("'", "").isalpha()):
             return False
         if w.isupper() and len(w) > 1:
@@ -1334,7 +1337,7 @@ class _Builder:
                 self.add(c, "vcard:hasTelephone", ph.value, _Sentence(line_start, block_end, block, line_start, sent.section))
             # posts: "Name, title, Org" / "Title, Name, Org" / "title for Org"
             after = text[m.end : sent.end]
-            before_line = text[line_start : m.start]
+            before_line = text[max(line_start, sent.start) : m.start]  # this sentence only
             titles: list[tuple[str, _Cluster | None]] = []
             am = re.match(r"^\s*,\s*(.+)$", after, re.S)
             segs = []

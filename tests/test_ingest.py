@@ -466,3 +466,13 @@ def test_titles_after_genitives_and_members_herunder():
     for member in ["Novo Nordisk A/S", "LEO Pharma A/S", "Region Hovedstaden"]:
         assert (member, "org:memberOf", "Danish Life Science Cluster") in stmts
     assert ("Danish Life Science Cluster", "schema:foundingDate", "2021-01-01") in stmts
+
+
+def test_initials_and_posts_stay_in_their_sentence():
+    text = ("”Det er godt,” siger Jens K. Hansen, direktør, Nordic Robotics A/S. "
+            "Anne-Marie Vangsgaard, formand for Danske Patienter, er enig.")
+    res = ingest_text(text, source="x.txt")
+    assert {e.label for e in res.entities if e.type == "Person"} == {"Jens K. Hansen", "Anne-Marie Vangsgaard"}
+    posts = {(s.subject, s.object, s.post) for s in res.statements if s.predicate == "schema:worksFor"}
+    assert posts == {("Jens K. Hansen", "Nordic Robotics A/S", "direktør"),
+                     ("Anne-Marie Vangsgaard", "Danske Patienter", "formand")}
