@@ -36,7 +36,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.gazetteer import Gazetteer, normalise  # noqa: E402
+from graph.gazetteer import normalise  # noqa: E402
 from graph.ingest import ENTITY_TYPES, ingest_text  # noqa: E402
 from graph.vocab import ECO, ID, SCHEMA, TYPE_LABELS, VCARD  # noqa: E402
 
@@ -189,7 +189,7 @@ def evaluate(doc: str, *, seed_dir: Path = ROOT / "data" / "seed") -> dict:
     gold_e, gold_s, gold_amounts, gold_dates = gold_for(gold_ds, doc)
     known = _load(sorted((ROOT / "data" / "reference").glob("*.ttl")))
     text = (ROOT / "data" / "sources" / f"{doc}.txt").read_text(encoding="utf-8")
-    res = ingest_text(text, source=f"data/sources/{doc}.txt", gazetteer=Gazetteer.from_graph(known))
+    res = ingest_text(text, source=f"data/sources/{doc}.txt", known=known)
     pred = [e for e in res.entities if e.type in ENTITY_TYPES]
     align = _align(pred, gold_e)
     by_label = {}

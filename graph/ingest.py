@@ -1595,6 +1595,8 @@ def ingest_text(
     _find_mentions(ctx)
     _classify_people(ctx)
     _drop_overlaps(ctx)
+    if known is not None:
+        _regional_municipalities(ctx, known)
     clusters = _cluster(ctx)
     _merge_om_sections(ctx, clusters)
     for c in clusters:
@@ -1616,6 +1618,40 @@ def ingest_text(
     header = [d for d in find_dates(first_line[:160], years=False) if d.precision == "day"]
     title = next((s.text for s in ctx.sentences if not find_dates(s.text, years=False) and len(s.text.split()) >= 3), None)
     return Ingested(source, text, tuple(entities), tuple(statements), header[0].value if header else None, title)
+
+
+_REGION_ADJECTIVES = {
+    "nordjyske": "Region Nordjylland",
+    "midtjyske": "Region Midtjylland",
+    "syddanske": "Region Syddanmark",
+    "sjællandske": "Region Sjælland",
+}
+_REGION_MUNICIPALITIES = re.compile(
+    r"\b(?:de|alle|samtlige)\s+(?:\d+\s+)?(?P<adj>nordjyske|midtjyske|syddanske|sjællandske)\s+kommuner\b"
+    r"|\b(?:alle\s+|samtlige\s+|de\s+\d+\s+)?kommuner(?:ne)?\s+i\s+(?P<region>Region\s+[A-ZÆØÅ]\w+)",
+    re.IGNORECASE,
+)
+
+
+def _regional_municipalities(ctx: _Ctx, known: Dataset) -> None:
+    """"de nordjyske kommuner", "kommunerne i Region Syddanmark": every
+    municipality the known graph places in that region (``schema:containedInPlace``),
+    each a mention at the phrase's offsets."""
+    for m in _REGION_MUNICIPALITIES.finditer(ctx.text):
+        name = _REGION_ADJECTIVES.get((m.group("adj") or "").lower()) or m.group("region")
+        hits = [e for e in ctx.gz.lookup(name) if e.type == "Region"]
+        if not hits:
+            continue
+        members = sorted(
+            {s for s in known.subjects(SCHEMA.containedInPlace, hits[0].iri) if (s, RDF.type, ECO.Municipality) in known},
+            key=str,
+        )
+        for muni in members:
+            label = known.value(muni, SKOS.prefLabel)
+            entry = next((e for e in ctx.gz.lookup(str(label)) if e.iri == muni), None) if label is not None else None
+            if entry is not None:
+                ctx.mentions.append(_Mention(m.start(), m.end(), entry.label, "Municipality", "gazetteer", entry))
+    ctx.mentions.sort(key=lambda x: (x.start, x.label))
 
 
 def _drop_overlaps(ctx: _Ctx) -> None:

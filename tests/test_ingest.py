@@ -476,3 +476,17 @@ def test_initials_and_posts_stay_in_their_sentence():
     posts = {(s.subject, s.object, s.post) for s in res.statements if s.predicate == "schema:worksFor"}
     assert posts == {("Jens K. Hansen", "Nordic Robotics A/S", "direktør"),
                      ("Anne-Marie Vangsgaard", "Danske Patienter", "formand")}
+
+
+def test_regional_municipalities_are_expanded_from_the_known_graph():
+    known = Dataset(default_union=True)
+    for f in sorted((ROOT / "data" / "reference").glob("*.ttl")):
+        known.parse(str(f), format="turtle")
+    text = "Klyngen Sund Nord er stiftet af Region Nordjylland og de nordjyske kommuner."
+    res = ingest_text(text, source="x.txt", known=known)
+    munis = {e.label for e in res.entities if e.type == "Municipality"}
+    assert len(munis) == 11 and "Hjørring Kommune" in munis and "Læsø Kommune" in munis
+    founders = {o for s, p, o in _stmts(res) if s == "Sund Nord" and p == "schema:founder"}
+    assert founders == munis | {"Region Nordjylland"}
+    # without a known graph nothing is invented
+    assert not [e for e in ingest_text(text, source="x.txt").entities if e.type == "Municipality"]
