@@ -1095,8 +1095,6 @@ class _Builder:
         for pat, pred, direction in _PREDICATE_CUES:
             for m in pat.finditer(text, sent.start, sent.end):
                 cue_end = m.end()
-                if pred == "schema:founder":
-                    cue_end = m.end()
                 items = self.items_after(cue_end, sent.end, persons=pred in ("schema:founder", "org:headOf"))
                 if not items and direction in ("subject->items", "leading->items"):
                     # "er partner i projektet": the object is a definite noun phrase
@@ -1421,7 +1419,7 @@ class _Builder:
                 if key in done:
                     continue
                 done.add(key)
-                q = sent if m.start >= sent.start and sent.end <= line_end + 400 else sent
+                q = sent
                 if _FOUNDER_TITLES.search(title):
                     self.add(org, "schema:founder", c, q)
                     if title.lower() in ("medstifter", "stifter", "founder", "co-founder"):
