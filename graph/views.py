@@ -438,7 +438,7 @@ class _Scan:
         if p not in self._pairs:
             if self._pos is not None:
                 by_object = self._pos.get(p, {})
-                self._pairs[p] = [(s, o) for o, subjects in list(by_object.items()) for s in list(subjects)]
+                self._pairs[p] = [(s, o) for o, subjects in by_object.items() for s in subjects]
             else:
                 self._pairs[p] = list(self.ds.subject_objects(p))
         return self._pairs[p]
