@@ -385,6 +385,12 @@ def load(
         problems.extend(strict_problems(ds, dangling=not problems))
     if problems:
         raise InputError(problems)
+    if sources:
+        from graph.resolve import resolve
+
+        # the same organisation named in two sources (CVR, alias, near-same
+        # name) is linked with owl:sameAs in its own, removable graph
+        resolve(ds)
 
     if persistent:
         from graph.store import write_all_or_nothing

@@ -378,6 +378,7 @@ def resolve(
     merges.sort(key=lambda m: (str(m.target), str(m.source)))
     if write:
         unresolve(ds, graph=graph)
+    if write and merges:
         g = ds.graph(graph)
         activity = URIRef(f"{graph}/activity")
         meta = ds.default_graph

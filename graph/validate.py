@@ -33,6 +33,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from graph import vocab
 from graph.errors import Problem
+from graph.resolve import duplicate_problems
 from graph.sourcemap import locate
 from graph.vocab import DCTERMS, ECO, OA, OWL, PROV, RDF, RDFS, SCHEMA, TIME, XSD
 
@@ -374,6 +375,7 @@ def validate(ds: Dataset, *, shapes: str | Path | Graph | None = None) -> Valida
     problems.extend(strict_problems(ds))
     problems.extend(quote_problems(ds))
     problems.extend(evidence_graph_problems(ds))
+    problems.extend(duplicate_problems(ds))  # warnings: possibly the same organisation twice
     unique = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
     conforms = not any(p.severity == "Violation" for p in unique)
     return ValidationReport(conforms, tuple(unique))
