@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import sys
 import threading
 import time
@@ -67,6 +68,8 @@ __all__ = [
     "write_all_or_nothing",
     "store_is_empty",
     "bulk_load_files",
+    "load_fast",
+    "suspicious",
     "oxigraph_of",
     "to_oxigraph",
     "quads_of",
@@ -380,6 +383,8 @@ def _open_persistent(path_text: str, *, read_only: bool, timeout: float | None =
         fd = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
         try:
             _flock(fd, fcntl.LOCK_SH if read_only else fcntl.LOCK_EX, path, timeout)
+            if not read_only:
+                _recover(path)
             try:
                 if read_only and (path / "CURRENT").exists():
                     store = ox.Store.read_only(str(path))
@@ -843,10 +848,19 @@ def write_all_or_nothing(
     return _write_sparql(ds_new, s, progress=progress, batch_size=batch_size)
 
 
+#: above this many quads, an Oxigraph write copies the store, bulk-loads the
+#: copy and swaps it in (much faster and leaner than one huge transaction)
+SWAP_THRESHOLD = 100_000
+
+
 def _write_oxigraph(ds_new: Dataset, path: str, *, progress: bool | None, timeout: float | None) -> int:
     inner = oxigraph_of(ds_new)
     if inner is not None and _same_store(inner, path):
         return 0  # the dataset already is the store
+    p = Path(path).expanduser().absolute()
+    size = len(inner) if inner is not None else None
+    if p not in _REGISTRY and size is not None and size > SWAP_THRESHOLD:
+        return _write_by_swap(inner, p, progress=progress, timeout=timeout)
     quads = list(_ox_quads(ds_new))
     with _writable(path, timeout=timeout) as store:
         with _progress(len(quads), "writing", progress) as bar:
@@ -855,6 +869,70 @@ def _write_oxigraph(ds_new: Dataset, path: str, *, progress: bool | None, timeou
             bar.update(len(quads))
         store.flush()
     return len(quads)
+
+
+def _write_by_swap(source: ox.Store, p: Path, *, progress: bool | None, timeout: float | None) -> int:
+    """Copy the store at ``p`` (hard links), bulk-load ``source`` into the copy,
+    then swap the copy in by renaming, all under the exclusive lock.
+
+    A crash leaves either the old store or the new one in place (a crash
+    between the two renames is repaired by the next open, see :func:`_recover`).
+    """
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if p.exists() and not p.is_dir():
+        raise InputError(Problem(str(p), None, "not an Oxigraph store (a file, not a folder)"))
+    fd = os.open(_lock_path(p), os.O_RDWR | os.O_CREAT, 0o644)
+    tag = uuid.uuid4().hex[:12]
+    tmp = p.with_name(f".{p.name}.ecokg-new-{tag}")
+    try:
+        _flock(fd, fcntl.LOCK_EX, p, timeout)
+        _recover(p)
+        if (p / "CURRENT").exists():
+            current = ox.Store(str(p))
+            current.backup(str(tmp))  # hard links to immutable files: cheap
+            del current
+        copy = ox.Store(str(tmp))
+        n = len(source)
+        with _progress(n, "writing", progress) as bar:
+            bar.unit, bar.unit_scale = "quad", True
+
+            def counted():
+                for i, q in enumerate(source.quads_for_pattern(None, None, None, None), 1):
+                    if i % 100_000 == 0:
+                        bar.update(100_000)
+                    yield q
+
+            copy.bulk_extend(counted())
+            bar.update(n % 100_000)
+        copy.flush()
+        del copy
+        if p.exists():
+            old = p.with_name(f".{p.name}.ecokg-old-{tag}")
+            os.rename(p, old)
+            os.rename(tmp, p)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, p)
+        return n
+    except OSError as err:
+        raise InputError(Problem(str(p), None, f"cannot write Oxigraph store: {err}")) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+def _recover(p: Path) -> None:
+    """Repair an interrupted swap (call with the exclusive lock held)."""
+    olds = sorted(p.parent.glob(f".{p.name}.ecokg-old-*"))
+    if not p.exists() and olds:
+        os.rename(olds[-1], p)
+        olds = olds[:-1]
+    for stale in olds + sorted(p.parent.glob(f".{p.name}.ecokg-new-*")):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _same_store(inner: ox.Store, path: str) -> bool:
@@ -1028,3 +1106,168 @@ def _write_sparql(ds_new: Dataset, s: StoreSpec, *, progress: bool | None, batch
             except InputError:
                 pass
     return len(quads)
+
+
+# --------------------------------------------------------------------------- fast loading of big RDF
+
+
+def _screen_queries() -> list[tuple[str, str]]:
+    """SPARQL ASK queries (run in Oxigraph) that are true when the data *might*
+    break one of the loader's strict checks (:func:`graph.validate.strict_problems`).
+
+    They over-approximate: a hit sends the load down the exact (slower) path,
+    which reports each problem with file and line.
+    """
+    from graph import vocab
+    from graph.vocab import DCTERMS, ECO, OWL, PROV, RDF, RDFS, SCHEMA, TIME, XSD
+
+    def iris(terms) -> str:
+        return ", ".join(f"<{t}>" for t in terms)
+
+    date_props = iris([SCHEMA.startDate, SCHEMA.endDate, SCHEMA.foundingDate, SCHEMA.dissolutionDate, TIME.inXSDDate])
+    date_or_time = iris([DCTERMS.date, PROV.atTime])
+    amounts = iris([SCHEMA.amount, ECO.budget])
+    decimals = iris([XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.long,
+                     XSD.int, XSD.short, XSD.unsignedLong, XSD.unsignedInt])
+    links = list(vocab.CONNECTION_PREDICATES.values()) + [
+        vocab.ORG.hasMember, vocab.ORG.member, vocab.ORG.organization, vocab.ORG.originalOrganization,
+        vocab.ORG.resultingOrganization, vocab.ORG.heldBy, vocab.ORG.postIn, SCHEMA.fundedItem,
+        SCHEMA.containedInPlace,
+    ]
+    date_re = r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$"
+    dt_re = r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$"
+    bad_date = (
+        f'(!isLiteral(?o) || datatype(?o) != <{XSD.date}> || !REGEX(STR(?o), "{date_re}") '
+        f'|| !BOUND(?ok))'
+    )
+    return [
+        ("date", f"""ASK {{ ?s ?p ?o FILTER(?p IN ({date_props}))
+             BIND(IF(isLiteral(?o), xsd:date(STR(?o)), ?unbound) AS ?ok) FILTER {bad_date} }}"""),
+        ("date or time", f"""ASK {{ ?s ?p ?o FILTER(?p IN ({date_or_time}))
+             FILTER(!isLiteral(?o) || !(datatype(?o) IN (<{XSD.date}>, <{XSD.dateTime}>, <{XSD.gYear}>))
+                    || (datatype(?o) = <{XSD.date}> && !REGEX(STR(?o), "{date_re}"))
+                    || (datatype(?o) = <{XSD.dateTime}> && !REGEX(STR(?o), "{dt_re}"))) }}"""),
+        ("amount", f"""ASK {{ ?s ?p ?o FILTER(?p IN ({amounts}))
+             FILTER(!isLiteral(?o) || !(datatype(?o) IN ({decimals})) || !BOUND(?v) || ?v < 0)
+             BIND(xsd:decimal(STR(?o)) AS ?v) }}"""),
+        ("period", f"""ASK {{ {{ ?s <{SCHEMA.startDate}> ?a ; <{SCHEMA.endDate}> ?b }}
+             UNION {{ ?s <{SCHEMA.foundingDate}> ?a ; <{SCHEMA.dissolutionDate}> ?b }}
+             UNION {{ ?s <{TIME.hasBeginning}>/<{TIME.inXSDDate}> ?a ; <{TIME.hasEnd}>/<{TIME.inXSDDate}> ?b }}
+             FILTER(SUBSTR(STR(?b), 1, 10) < SUBSTR(STR(?a), 1, 10)) }}"""),
+        ("dangling", f"""ASK {{ ?s ?p ?o FILTER(?p IN ({iris(links)}))
+             FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{vocab.ID}")) FILTER NOT EXISTS {{ ?o a ?t }} }}"""),
+        ("class", f"""ASK {{ ?s a ?c FILTER(isIRI(?c) && STRSTARTS(STR(?c), "{ECO}"))
+             FILTER EXISTS {{ GRAPH <{vocab.ONTOLOGY_GRAPH}> {{ ?k a <{OWL.Class}> }} }}
+             FILTER NOT EXISTS {{ GRAPH <{vocab.ONTOLOGY_GRAPH}> {{
+                 {{ ?c a <{OWL.Class}> }} UNION {{ ?c a <{RDFS.Class}> }} UNION {{ ?c <{RDFS.subClassOf}> ?x }} }} }} }}"""),
+    ]
+
+
+def suspicious(ds: Dataset) -> list[str]:
+    """Which strict-check families might fail on an Oxigraph-backed dataset.
+
+    Runs a few ``ASK`` queries inside Oxigraph (about a second per million
+    triples). An empty list means the data passes every check of
+    :func:`graph.validate.strict_problems`; a non-empty one means "look
+    closer" (the exact check names file, line and value).
+
+    Examples
+    --------
+    >>> from graph.vocab import SCHEMA, XSD
+    >>> ds = open_dataset("oxigraph:")
+    >>> ds.add((URIRef("http://ex/a"), SCHEMA.startDate, Literal("2020-05-01", datatype=XSD.date)))  # doctest: +ELLIPSIS
+    <Graph ...>
+    >>> suspicious(ds)
+    []
+    >>> ds.add((URIRef("http://ex/a"), SCHEMA.endDate, Literal("2019-05-01", datatype=XSD.date)))  # doctest: +ELLIPSIS
+    <Graph ...>
+    >>> suspicious(ds)
+    ['period']
+    """
+    inner = to_oxigraph(ds)
+    out = []
+    for name, q in _screen_queries():
+        res = inner.query(q, use_default_graph_as_union=True, prefixes={"xsd": "http://www.w3.org/2001/XMLSchema#"})
+        if bool(res):
+            out.append(name)
+    return out
+
+
+def load_fast(
+    paths: Sequence[str | os.PathLike],
+    *,
+    store: str = "oxigraph:",
+    progress: bool | None = None,
+) -> Dataset:
+    """Load big RDF files the fast way: parsed by pyoxigraph straight into Oxigraph.
+
+    The ontology and the reference data are loaded into their named graphs,
+    each file into the graph named by its ``file://`` URI (N-Quads/TriG keep
+    their graphs), as :func:`graph.load.load` does. The loader's strict
+    checks are screened for in SPARQL inside Oxigraph (:func:`suspicious`);
+    only when the screen finds something is the exact, slower check run,
+    and its problems (file and line) raised.
+
+    Parameters
+    ----------
+    paths : sequence of path-like
+        RDF files only (tables go through :func:`graph.load.load`).
+    store : str
+        ``oxigraph:`` (in memory, default), ``oxigraph:PATH`` (written there
+        all or nothing after the checks) or ``sparql:URL`` (likewise).
+    progress : bool, optional
+        Progress bars on stderr (default: when stderr is a terminal).
+
+    Returns
+    -------
+    rdflib.Dataset
+        Oxigraph-backed (or the SPARQL store), ``default_union=True``, with
+        ``ecokg_files``/``ecokg_sources`` like the loader's datasets.
+
+    Raises
+    ------
+    InputError
+        Syntax errors (file and line) or strict-check problems; nothing is
+        written to ``store`` then.
+    """
+    from graph import vocab
+    from graph.load import SourceFile, repo_root
+
+    root = repo_root()
+    files = [Path(p) for p in paths]
+    for f in files:
+        if not f.is_file():
+            raise InputError(Problem(str(f), None, "no such file"))
+    onto = sorted(p for p in (root / "ontology").glob("*.ttl") if "shape" not in p.name.lower())
+    reference = sorted((root / "data" / "reference").glob("*.ttl"))
+    ds = open_dataset("oxigraph:")
+    bulk_load_files(ds, onto, graphs=[vocab.ONTOLOGY_GRAPH] * len(onto), progress=False)
+    bulk_load_files(ds, reference, graphs=[vocab.REFERENCE_GRAPH] * len(reference), progress=False)
+    bulk_load_files(ds, files, progress=progress)
+    registry: dict = {}
+    ds.ecokg_files = {}
+    ds.ecokg_fixed = {vocab.ONTOLOGY_GRAPH: onto, vocab.REFERENCE_GRAPH: reference}
+    for f in files:
+        uri = URIRef(f.resolve().as_uri())
+        src = SourceFile(f, str(f))
+        ds.ecokg_files[str(uri)] = src
+        registry[uri] = src
+    for g in list(ds.store._inner.named_graphs()):
+        gid = _from_ox(g)
+        if gid not in registry and len(files) == 1 and gid not in (vocab.ONTOLOGY_GRAPH, vocab.REFERENCE_GRAPH):
+            registry[gid] = SourceFile(files[0], str(files[0]))
+    ds.ecokg_sources = registry
+    if suspicious(ds):
+        from graph.validate import strict_problems
+
+        problems = strict_problems(ds)
+        if problems:
+            raise InputError(problems)
+    s = parse_spec(store)
+    if s.persistent:
+        write_all_or_nothing(ds, store, progress=progress)
+        target = open_dataset(store)
+        for attr in ("ecokg_files", "ecokg_sources", "ecokg_fixed"):
+            setattr(target, attr, getattr(ds, attr))
+        return target
+    return ds

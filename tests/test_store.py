@@ -293,3 +293,56 @@ def test_writer_waits_for_lock_then_gives_up(tmp_path, monkeypatch):
     ds = open_dataset(spec)
     assert len(list(quads_of(ds))) == 8
     ds.close()
+
+
+def test_big_write_copies_and_swaps(tmp_path, monkeypatch):
+    """Above SWAP_THRESHOLD an Oxigraph write bulk-loads a copy and swaps it in."""
+    monkeypatch.setattr(store, "SWAP_THRESHOLD", 0)
+    path = tmp_path / "kg"
+    spec = f"oxigraph:{path}"
+    first = open_dataset("oxigraph:")
+    for q in quads_of(small_dataset()):
+        first.addN([(q[0], q[1], q[2], first.graph(q[3]))])
+    assert write_all_or_nothing(first, spec) == 4
+    second = open_dataset("oxigraph:")
+    second.graph(G2).add((ID.c, ORG.memberOf, A))
+    assert write_all_or_nothing(second, spec) == 1
+    ds = open_dataset(spec, read_only=True)
+    assert quad_set(ds) == EXPECTED | {(ID.c, ORG.memberOf, A, G2)}
+    ds.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg", "kg.lock"]  # no copies left behind
+
+
+def test_interrupted_swap_is_repaired(tmp_path):
+    path = tmp_path / "kg"
+    spec = f"oxigraph:{path}"
+    write_all_or_nothing(small_dataset(), spec)
+    path.rename(tmp_path / ".kg.ecokg-old-abc")  # as if killed between the two renames
+    (tmp_path / ".kg.ecokg-new-abc").mkdir()
+    ds = open_dataset(spec)
+    assert quad_set(ds) == EXPECTED
+    ds.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg", "kg.lock"]
+
+
+def test_load_fast_screens_and_reports(tmp_path):
+    good = tmp_path / "good.nt"
+    x = ID["synth/x"]
+    good.write_text(
+        f'<{x}> <{SKOS.prefLabel}> "X"@da .\n<{x}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{ECO.Initiative}> .\n'
+        f'<{x}> <{SCHEMA.startDate}> "2020-01-01"^^<{XSD.date}> .\n',
+        encoding="utf-8",
+    )
+    ds = store.load_fast([good], store=f"oxigraph:{tmp_path / 'kg'}", progress=False)
+    assert ds.value(x, SKOS.prefLabel) == Literal("X", lang="da")
+    assert store.suspicious(ds) == []
+    ds.close()
+    bad = tmp_path / "bad.nt"
+    bad.write_text(
+        good.read_text(encoding="utf-8") + f'<{x}> <{SCHEMA.endDate}> "2019-01-01"^^<{XSD.date}> .\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        store.load_fast([bad], store=f"oxigraph:{tmp_path / 'kg2'}", progress=False)
+    assert any("before" in p.message for p in err.value.problems), err.value.lines()
+    assert store_is_empty(f"oxigraph:{tmp_path / 'kg2'}")
