@@ -194,6 +194,11 @@ class Gaps:
     reach: tuple[tuple[str, str, int], ...]  # (label, iri, two-step reach), largest first
     timings: dict = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def region_bridges(self) -> tuple[RegionLink, ...]:
+        """Knowledge spreading between regions (same as ``region_links``)."""
+        return self.region_links
+
     def as_dict(self) -> dict:
         """The ``gaps --json`` document: the contract keys first, then extras."""
         return {
