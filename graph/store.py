@@ -1121,42 +1121,43 @@ def _screen_queries() -> list[tuple[str, str]]:
     from graph import vocab
     from graph.vocab import DCTERMS, ECO, OWL, PROV, RDF, RDFS, SCHEMA, TIME, XSD
 
-    def iris(terms) -> str:
-        return ", ".join(f"<{t}>" for t in terms)
+    def iris(terms) -> str:  # space-separated, for VALUES
+        return " ".join(f"<{t}>" for t in terms)
 
     date_props = iris([SCHEMA.startDate, SCHEMA.endDate, SCHEMA.foundingDate, SCHEMA.dissolutionDate, TIME.inXSDDate])
     date_or_time = iris([DCTERMS.date, PROV.atTime])
     amounts = iris([SCHEMA.amount, ECO.budget])
-    decimals = iris([XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.long,
+    decimals = ", ".join(f"<{t}>" for t in [XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.long,
                      XSD.int, XSD.short, XSD.unsignedLong, XSD.unsignedInt])
-    links = list(vocab.CONNECTION_PREDICATES.values()) + [
+    links = iris(list(vocab.CONNECTION_PREDICATES.values()) + [
         vocab.ORG.hasMember, vocab.ORG.member, vocab.ORG.organization, vocab.ORG.originalOrganization,
         vocab.ORG.resultingOrganization, vocab.ORG.heldBy, vocab.ORG.postIn, SCHEMA.fundedItem,
         SCHEMA.containedInPlace,
-    ]
+    ])
     date_re = r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$"
     dt_re = r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$"
     bad_date = (
         f'(!isLiteral(?o) || datatype(?o) != <{XSD.date}> || !REGEX(STR(?o), "{date_re}") '
         f'|| !BOUND(?ok))'
     )
+    # VALUES ?p lets Oxigraph read each predicate from its index instead of scanning everything
     return [
-        ("date", f"""ASK {{ ?s ?p ?o FILTER(?p IN ({date_props}))
+        ("date", f"""ASK {{ VALUES ?p {{ {date_props} }} ?s ?p ?o
              BIND(IF(isLiteral(?o), xsd:date(STR(?o)), ?unbound) AS ?ok) FILTER {bad_date} }}"""),
-        ("date or time", f"""ASK {{ ?s ?p ?o FILTER(?p IN ({date_or_time}))
+        ("date or time", f"""ASK {{ VALUES ?p {{ {date_or_time} }} ?s ?p ?o
              FILTER(!isLiteral(?o) || !(datatype(?o) IN (<{XSD.date}>, <{XSD.dateTime}>, <{XSD.gYear}>))
                     || (datatype(?o) = <{XSD.date}> && !REGEX(STR(?o), "{date_re}"))
                     || (datatype(?o) = <{XSD.dateTime}> && !REGEX(STR(?o), "{dt_re}"))) }}"""),
-        ("amount", f"""ASK {{ ?s ?p ?o FILTER(?p IN ({amounts}))
-             FILTER(!isLiteral(?o) || !(datatype(?o) IN ({decimals})) || !BOUND(?v) || ?v < 0)
-             BIND(xsd:decimal(STR(?o)) AS ?v) }}"""),
+        ("amount", f"""ASK {{ VALUES ?p {{ {amounts} }} ?s ?p ?o
+             BIND(xsd:decimal(STR(?o)) AS ?v)
+             FILTER(!isLiteral(?o) || !(datatype(?o) IN ({decimals})) || !BOUND(?v) || ?v < 0) }}"""),
         ("period", f"""ASK {{ {{ ?s <{SCHEMA.startDate}> ?a ; <{SCHEMA.endDate}> ?b }}
              UNION {{ ?s <{SCHEMA.foundingDate}> ?a ; <{SCHEMA.dissolutionDate}> ?b }}
              UNION {{ ?s <{TIME.hasBeginning}>/<{TIME.inXSDDate}> ?a ; <{TIME.hasEnd}>/<{TIME.inXSDDate}> ?b }}
              FILTER(SUBSTR(STR(?b), 1, 10) < SUBSTR(STR(?a), 1, 10)) }}"""),
-        ("dangling", f"""ASK {{ ?s ?p ?o FILTER(?p IN ({iris(links)}))
-             FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{vocab.ID}")) FILTER NOT EXISTS {{ ?o a ?t }} }}"""),
-        ("class", f"""ASK {{ ?s a ?c FILTER(isIRI(?c) && STRSTARTS(STR(?c), "{ECO}"))
+        ("dangling", f"""ASK {{ {{ SELECT DISTINCT ?o WHERE {{ VALUES ?p {{ {links} }} ?s ?p ?o
+             FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{vocab.ID}")) }} }} FILTER NOT EXISTS {{ ?o a ?t }} }}"""),
+        ("class", f"""ASK {{ {{ SELECT DISTINCT ?c WHERE {{ ?s a ?c }} }} FILTER(isIRI(?c) && STRSTARTS(STR(?c), "{ECO}"))
              FILTER EXISTS {{ GRAPH <{vocab.ONTOLOGY_GRAPH}> {{ ?k a <{OWL.Class}> }} }}
              FILTER NOT EXISTS {{ GRAPH <{vocab.ONTOLOGY_GRAPH}> {{
                  {{ ?c a <{OWL.Class}> }} UNION {{ ?c a <{RDFS.Class}> }} UNION {{ ?c <{RDFS.subClassOf}> ?x }} }} }} }}"""),
