@@ -296,6 +296,12 @@ def gaps(sources, store, as_json, as_of):
     click.echo("Isolated actors:")
     for a in data["isolated"]:
         click.echo(f"  {a['label']}")
+    click.echo("Thin cells (one initiative only):")
+    for cell in data["thin_cells"]:
+        click.echo(f"  {cell['region']} × {cell['theme']}: {', '.join(cell['names'])}")
+    click.echo("Weakly linked regions:")
+    for weak in data["weak_regions"]:
+        click.echo(f"  {weak['region']}: {weak['ties']} ties; no link to {', '.join(weak['unlinked'])}")
 
 
 @cli.command()
