@@ -18,7 +18,7 @@ from graph.errors import InputError
 from graph.load import load
 from graph.rdfparse import parse_rdf_file
 
-SUITES = Path("/work/shared/data/rdf-tests")
+SUITES = Path(__file__).resolve().parents[2] / "shared" / "data" / "rdf-tests"  # ../shared beside the repo
 MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
 RDFT = "http://www.w3.org/ns/rdftest#"
 EXPECTATIONS = Path(__file__).with_name("w3c_expectations.txt")
