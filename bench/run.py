@@ -101,22 +101,33 @@ def _step(name: str, path: str) -> dict:
         ds = load_fast([path], progress=False)
         extra["triples"] = len(ds.store._inner)
     elif name in ("ox_disk", "ecokg_disk"):
-        with tempfile.TemporaryDirectory(dir=os.environ.get("ECOKG_BENCH_TMP")) as tmp:
-            target = os.path.join(tmp, "kg")
+        import gc
+        import shutil
+
+        tmp = tempfile.mkdtemp(dir=os.environ.get("ECOKG_BENCH_TMP"))
+        target = os.path.join(tmp, "kg")
+        try:
             if name == "ox_disk":
                 t = time.perf_counter()
                 st = ox.Store(target)
                 st.bulk_load(path=path, format=fmt)
                 st.flush()
                 extra["triples"] = len(st)
+                seconds = time.perf_counter() - t
+                del st
             else:
                 from graph.store import load_fast
 
                 t = time.perf_counter()
                 ds = load_fast([path], store=f"oxigraph:{target}", progress=False)
                 extra["triples"] = len(ds.store._inner)
-            seconds = time.perf_counter() - t
-            return {"seconds": seconds, "extra": extra}
+                seconds = time.perf_counter() - t
+                ds.close()
+                del ds
+            gc.collect()
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return {"seconds": seconds, "extra": extra}
     elif name == "screen":
         from graph.store import load_fast, suspicious
 

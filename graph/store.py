@@ -1156,7 +1156,7 @@ def _screen_queries() -> list[tuple[str, str]]:
              UNION {{ ?s <{TIME.hasBeginning}>/<{TIME.inXSDDate}> ?a ; <{TIME.hasEnd}>/<{TIME.inXSDDate}> ?b }}
              FILTER(SUBSTR(STR(?b), 1, 10) < SUBSTR(STR(?a), 1, 10)) }}"""),
         ("dangling", f"""ASK {{ {{ SELECT DISTINCT ?o WHERE {{ VALUES ?p {{ {links} }} ?s ?p ?o
-             FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{vocab.ID}")) }} }} FILTER NOT EXISTS {{ ?o a ?t }} }}"""),
+             FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{vocab.ID}")) }} }} MINUS {{ ?o a ?t }} }}"""),
         ("class", f"""ASK {{ {{ SELECT DISTINCT ?c WHERE {{ ?s a ?c }} }} FILTER(isIRI(?c) && STRSTARTS(STR(?c), "{ECO}"))
              FILTER EXISTS {{ GRAPH <{vocab.ONTOLOGY_GRAPH}> {{ ?k a <{OWL.Class}> }} }}
              FILTER NOT EXISTS {{ GRAPH <{vocab.ONTOLOGY_GRAPH}> {{
