@@ -741,14 +741,17 @@ def bulk_load_files(
                 raise InputError(Problem(str(path), None, "not an RDF file (unknown extension)"))
             target = graphs[i] if graphs is not None and graphs[i] is not None else URIRef(path.resolve().as_uri())
             to_graph = _to_ox(target)
+            kwargs = {
+                "format": fmt,
+                "base_iri": path.resolve().as_uri(),
+                "to_graph": to_graph if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else None,
+            }
             try:
-                with _open_binary(path) as fh:
-                    inner.load(
-                        _Counting(fh, bar),
-                        format=fmt,
-                        base_iri=path.resolve().as_uri(),
-                        to_graph=to_graph if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else None,
-                    )
+                if bar.disable and not path.name.lower().endswith(".gz"):
+                    inner.load(path=str(path), **kwargs)  # read by Rust, no Python in the loop
+                else:
+                    with _open_binary(path) as fh:
+                        inner.load(_Counting(fh, bar), **kwargs)
             except SyntaxError as err:
                 line = getattr(err, "lineno", None)
                 raise InputError(Problem(str(path), line, _syntax_message(err))) from None
