@@ -86,7 +86,22 @@ def test_each_row_is_evidence_in_its_own_graph(files):
     assert (g, RDF.type, ECO.Evidence) in ds
     assert ds.value(g, PROV.wasDerivedFrom) == ID["doc/eu-strukturfonde-2007-2013"]
     quote = str(ds.value(ds.value(g, OA.hasSelector), OA.exact))
-    assert quote.startswith("projekttitel=TeleKOL, start_dato=01.02.2010")
+    assert quote.startswith("TeleKOL,01.02.2010,31.12.2012,ERDFN,") and quote in OLD
+    new = initiative(ds, "Vækst 2.0")
+    (g2,) = {g for _s, _p, _o, g in ds.quads((new, RDF.type, ECO.Initiative, None))}
+    quote = str(ds.value(ds.value(g2, OA.hasSelector), OA.exact))
+    assert quote in NEW and quote.endswith("Væksthus Nordjylland") and "Helle" not in quote
+
+
+def test_one_preferred_label_per_organisation(tmp_path):
+    p = tmp_path / "dk_structural_funds_2007-2013.csv"
+    p.write_text(
+        "projekttitel,navn\nA,Aarhus Universitet\nB,Aarhus universitet\n", encoding="utf-8"
+    )
+    ds = import_structural_funds([p])
+    org = ds.value(predicate=ECO.partnerIn, object=initiative(ds, "A"))
+    assert list(ds.objects(org, SKOS.prefLabel)) == [Literal("Aarhus Universitet", lang="da")]
+    assert (org, ECO.partnerIn, initiative(ds, "B")) in ds
 
 
 def test_bad_rows_name_file_and_row(tmp_path):

@@ -39,8 +39,8 @@ non-profit bodies: business houses, foundations, schools).
 
 Each row's triples sit in the named graph ``ecoid:ev/<doc>-<row>``, an
 ``eco:Evidence`` derived from the document ``ecoid:doc/<doc>`` whose quote is
-the row's cells as ``column=value`` (the contact column left out), as the table
-loader does. Rows are numbered as in the file (header = row 1).
+the row exactly as written in the file (so that it is a substring of the
+source), cut before the contact column where there is one. Rows are numbered as in the file (header = row 1).
 
 Run ``python -m graph.importers.structural_funds OUT.trig [CSV ...]``; with no
 CSV both files in ``../shared/data/dk-eu-structural-funds/`` are read.
@@ -87,6 +87,9 @@ FUNDS: dict[str, tuple[URIRef, str, str, str]] = {
     "ESF": (ID["fund/socialfonden"], "Socialfonden", "European Social Fund", "ESF"),
 }
 _FUND_LETTER = {"R": "ERDF", "S": "ESF"}
+# dates of the documents: the 2007-2013 extract is dated 2016-06-01; the early
+# 2014-2020 export was retrieved in 2016 and last changed at the source on 2016-12-23
+_DOC_DATES = {"eu-strukturfonde-2007-2013": "2016-06-01", "eu-strukturfonde-2014-2020": "2016-12-23"}
 
 #: region name or ordning letter -> region IRI (None: national, no region)
 REGIONS: dict[str, URIRef | None] = {
@@ -217,8 +220,9 @@ def import_structural_funds(paths: Iterable[str | Path] = (), *, ds: Dataset | N
     problems: list[Problem] = []
     quads: list[tuple] = []
     used: set[URIRef] = set()
+    named: set[URIRef] = set()
     for path in paths:
-        quads.extend(_read_file(path, municipalities, used, problems))
+        quads.extend(_read_file(path, municipalities, used, problems, named))
     if problems:
         raise InputError(problems)
     for s, p, o, g in quads:
@@ -232,7 +236,20 @@ def import_structural_funds(paths: Iterable[str | Path] = (), *, ds: Dataset | N
     return ds
 
 
-def _read_file(path: Path, municipalities: dict[str, URIRef], used: set[URIRef], problems: list[Problem]):
+def _row_quote(raw: str, dropped: Sequence[str]) -> str:
+    """The row as written in the file, cut before the first dropped (personal) cell."""
+    cut = len(raw)
+    for value in dropped:
+        value = value.strip()
+        if value:
+            pos = raw.find(value.replace('"', '""'))
+            if pos >= 0:
+                cut = min(cut, pos)
+    return raw[:cut].rstrip().rstrip('"').rstrip(",").strip()
+
+
+def _read_file(path: Path, municipalities: dict[str, URIRef], used: set[URIRef], problems: list[Problem],
+               named: set[URIRef]):
     name = str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -242,7 +259,14 @@ def _read_file(path: Path, municipalities: dict[str, URIRef], used: set[URIRef],
     except UnicodeDecodeError as err:
         problems.append(Problem(name, None, f"not UTF-8 text ({err.reason})"))
         return []
-    rows = list(csv.reader(text.splitlines(keepends=True)))
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines)
+    rows, raws = [], []
+    consumed = 0
+    for record in reader:
+        rows.append(record)
+        raws.append("".join(lines[consumed : reader.line_num]))
+        consumed = reader.line_num
     if not rows:
         problems.append(Problem(name, 1, "empty file"))
         return []
@@ -267,9 +291,10 @@ def _read_file(path: Path, municipalities: dict[str, URIRef], used: set[URIRef],
         (doc, DCTERMS.title, Literal(f"EU-strukturfondsprojekter i Danmark ({path.name})", lang="da"), meta),
         (doc, DCTERMS.publisher, Literal("Erhvervsstyrelsen"), meta),
         (doc, DCTERMS.language, Literal("da"), meta),
+        (doc, DCTERMS.date, Literal(_DOC_DATES.get(docname, "2016-12-23"), datatype=XSD.date), meta),
         (doc, DCTERMS.source, Literal(f"../shared/data/dk-eu-structural-funds/{path.name}"), meta),
     ]
-    for rec_no, record in enumerate(rows[1:], start=2):
+    for rec_no, (record, raw_row) in enumerate(zip(rows[1:], raws[1:]), start=2):
         if not any(c.strip() for c in record):
             continue
         row_problems: list[str] = []
@@ -379,17 +404,15 @@ def _read_file(path: Path, municipalities: dict[str, URIRef], used: set[URIRef],
                 cls_ = _org_class(lead)
                 org = entity_iri(lead)
                 q.append((org, RDF.type, cls_))
-                q.append((org, SKOS.prefLabel, Literal(lead, lang="da")))
+                if org not in named:  # one preferred label, the first spelling met
+                    named.add(org)
+                    q.append((org, SKOS.prefLabel, Literal(lead, lang="da")))
             q.append((org, ECO.partnerIn, iri))
             cvr = re.sub(r"\D", "", cell("cvr"))
             if len(cvr) == 8:
                 q.append((org, DCTERMS.identifier, Literal(cvr)))
                 q.append((org, SCHEMA.vatID, Literal(f"DK{cvr}")))
-        quote = ", ".join(
-            f"{header[n]}={record[n].strip()}"
-            for n in range(min(len(header), len(record)))
-            if n not in dropped and record[n].strip()
-        )
+        quote = _row_quote(raw_row, [record[n] for n in dropped if n < len(record)])
         sel = URIRef(f"{g}/quote")
         q += [
             (g, RDF.type, ECO.Evidence),
