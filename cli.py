@@ -370,7 +370,7 @@ def map_(sources, store, output, focus, hops, types, regions, focus_areas, aggre
         overlaps=overlapping_initiatives(ds, as_of=as_of), gaps=find_gaps(ds, as_of=as_of),
         include_contacts=include_contacts, aggregate=aggregate or None,
     )
-    click.echo(f"wrote {output}: {stats}")
+    click.echo(f"wrote {output}: {stats.nodes} nodes, {stats.edges} edges ({stats.layout} layout)")
 
 
 @cli.command()
