@@ -214,3 +214,17 @@ def test_bad_as_of_is_a_usage_error():
     result = run("gaps", MINI, "--as-of", "2019-13-45")
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output + result.stderr
+
+
+def test_load_into_oxigraph_store_all_or_nothing(tmp_path):
+    store = f"oxigraph:{tmp_path / 'kg'}"
+    result = run("load", MINI, "--store", store)
+    assert result.exit_code == 0, result.output
+    before = json.loads(run("stats", "--store", store, "--json").stdout)
+    assert before["by_type"]["Cluster"] == 1
+    rejected = run("load", BAD, "--store", store)
+    assert rejected.exit_code == 2
+    assert rejected.stderr.startswith(f"{BAD}:4: ")
+    assert json.loads(run("stats", "--store", store, "--json").stdout) == before
+    explained = json.loads(run("explain", "Testklyngen", "--store", store, "--json").stdout)
+    assert explained["iri"] == "https://w3id.org/ecokg/id/test-klynge"
