@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.gazetteer import normalise  # noqa: E402
 from graph.ingest import ENTITY_TYPES, ingest_text  # noqa: E402
-from graph.vocab import ECO, ID, SCHEMA, TYPE_LABELS, VCARD  # noqa: E402
+from graph.vocab import ECO, ID, SCHEMA, VCARD  # noqa: E402
 
 CLASS_TYPE = {cls: name for name, cls in ENTITY_TYPES.items()}
 REL = {

@@ -35,16 +35,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable
 
 from rapidfuzz import fuzz
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from graph.danish import find_amounts, find_dates, find_emails, find_phones
 from graph.gazetteer import Gazetteer, is_acronym, normalise
 from graph.ids import entity_iri, slug
-from graph.vocab import ECO, FRAPO, ID, OA, SCHEMA, TYPE_CLASSES, VCARD
+from graph.vocab import ECO, FRAPO, ID, OA, SCHEMA, VCARD
 
 __all__ = ["Entity", "Statement", "Ingested", "ingest_text", "to_dataset", "ENTITY_TYPES"]
 
@@ -1362,7 +1361,6 @@ class _Builder:
                     segs.append(text[pp_start:pp_end].strip())
             orgs_in_segs: list[_Cluster] = []
             pending: list[str] = []
-            seg_pos = line_start
             for seg in segs:
                 if not seg:
                     continue
@@ -1513,7 +1511,6 @@ class _Builder:
                 k += 1
 
     def rule_periods(self) -> None:
-        text = self.ctx.text
         for sent in self.ctx.sentences:
             pm = re.search(r"\b(?:fra|løber fra|gælder fra|i perioden)\s+(.{4,30}?)\s+(?:til|-|–)\s+(.{4,30}?)(?:[.,;]|$)", sent.text)
             if not pm:
@@ -1665,7 +1662,6 @@ def _drop_overlaps(ctx: _Ctx) -> None:
 def _merge_om_sections(ctx: _Ctx, clusters: list[_Cluster]) -> None:
     """In an "Om X" section, a differently written name opening the first
     sentence ("Life Science Innovation North Denmark er ...") is X's full name."""
-    text = ctx.text
     sents = ctx.sentences
     for i, s in enumerate(sents):
         if not re.match(r"^(Om|About)\s+\S", s.text) or i + 1 >= len(sents):

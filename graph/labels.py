@@ -18,7 +18,7 @@ Examples
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.graph import Graph
 from rdflib.term import Node
 
@@ -65,6 +65,7 @@ def label(g: Graph, node: Node, *, lang: str = "da") -> str:
 def local_name(node: Node) -> str:
     """The last segment of an IRI (after ``#`` or ``/``).
 
+    >>> from rdflib import URIRef
     >>> local_name(URIRef("http://www.w3.org/ns/org#memberOf"))
     'memberOf'
     """

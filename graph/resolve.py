@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -55,7 +55,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from graph.errors import Problem
 from graph.gazetteer import is_acronym
 from graph.ids import slug
-from graph.vocab import ACTOR_CLASSES, ECO, FOAF, ID, SCHEMA, TYPE_LABELS
+from graph.vocab import ACTOR_CLASSES, FOAF, ID, SCHEMA
 
 __all__ = [
     "RESOLUTION_GRAPH",

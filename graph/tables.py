@@ -57,6 +57,7 @@ from graph.errors import InputError, Problem
 from graph.ids import entity_iri, slug
 from graph.vocab import (
     ATTR,
+    STRUCTURAL_CLASSES,
     CONNECTION_PREDICATES,
     DCTERMS,
     ECO,
@@ -89,16 +90,7 @@ CONNECTION_COLUMNS = ("from", "to", "type", "start", "end", "amount", "descripti
 
 FOCUS_SCHEME = vocab.ID["scheme/focus-areas"]
 _REGION_NAMES = ("hovedstaden", "sjælland", "syddanmark", "midtjylland", "nordjylland", "østdanmark")
-# node types that are not entities a table row can name
-_NOT_ENTITIES = {
-    ORG.Membership,
-    ORG.Post,
-    ORG.ChangeEvent,
-    SCHEMA.MonetaryGrant,
-    ECO.Evidence,
-    FOAF.Document,
-}
-_ENTITY_CLASSES = (set(TYPE_LABELS) | set(TYPE_CLASSES.values()) | {ECO.Partnership}) - _NOT_ENTITIES
+_ENTITY_CLASSES = (set(TYPE_LABELS) | set(TYPE_CLASSES.values()) | {ECO.Partnership}) - STRUCTURAL_CLASSES
 
 
 def _key(text: str) -> str:

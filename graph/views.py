@@ -60,10 +60,10 @@ from graph.labels import local_name
 from graph.periods import as_date, is_active, parse_date
 from graph.vocab import (
     ACTOR_CLASSES,
+    STRUCTURAL_CLASSES,
     CONNECTION_PREDICATES,
     DCTERMS,
     ECO,
-    FOAF,
     ID,
     OA,
     ONTOLOGY_GRAPH,
@@ -117,18 +117,6 @@ _GROUP_IS_OBJECT = frozenset(
 # s schema:funder o  = s funded by o;  s schema:founder o = s founded by o.
 _GROUP_IS_SUBJECT = frozenset({SCHEMA.funder, SCHEMA.founder})
 
-# Structural classes that are never entity nodes.
-_NOT_ENTITIES = frozenset(
-    {
-        ORG.Membership,
-        ORG.Post,
-        ORG.ChangeEvent,
-        SCHEMA.MonetaryGrant,
-        ECO.Evidence,
-        FOAF.Document,
-        RDF.Statement,
-    }
-)
 _INITIATIVE_ROOTS = frozenset({ECO.Initiative})
 _FOCUS_SCHEME = ID["scheme/focus-areas"]
 _STARTS = (SCHEMA.startDate, SCHEMA.foundingDate)
@@ -501,7 +489,7 @@ def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
     actor_classes = closure(ACTOR_CLASSES)
     initiative_classes = closure(_INITIATIVE_ROOTS)
     focus_classes = closure({ECO.FocusArea})
-    entity_classes = closure(set(TYPE_LABELS) - _NOT_ENTITIES) - _NOT_ENTITIES
+    entity_classes = closure(set(TYPE_LABELS) - STRUCTURAL_CLASSES) - STRUCTURAL_CLASSES
     facts._classes = {  # type: ignore[attr-defined]
         "actor": actor_classes,
         "initiative": initiative_classes,

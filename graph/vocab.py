@@ -41,6 +41,7 @@ __all__ = [
     "TYPE_CLASSES",
     "TYPE_LABELS",
     "ACTOR_CLASSES",
+    "STRUCTURAL_CLASSES",
     "CONNECTION_PREDICATES",
     "RELATION_NAMES",
     "GROWTH_ELEMENTS",
@@ -141,6 +142,19 @@ ACTOR_CLASSES: frozenset[URIRef] = frozenset(
         ECO.Investor,
         ORG.OrganizationalUnit,
         FOAF.Person,
+    }
+)
+
+#: classes of structural nodes (qualified relations, evidence, documents) that are never entities
+STRUCTURAL_CLASSES: frozenset[URIRef] = frozenset(
+    {
+        ORG.Membership,
+        ORG.Post,
+        ORG.ChangeEvent,
+        SCHEMA.MonetaryGrant,
+        ECO.Evidence,
+        FOAF.Document,
+        RDF.Statement,
     }
 )
 

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from graph.vocab import ECO, FRAPO, ID, OA, SCHEMA, VCARD

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.namespace import RDF, XSD
 
 from graph.errors import InputError

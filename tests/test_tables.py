@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from graph.errors import InputError
 from graph.ids import entity_iri

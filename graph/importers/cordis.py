@@ -90,7 +90,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Sequence
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from graph.errors import InputError, Problem
