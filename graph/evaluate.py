@@ -5,6 +5,10 @@ The labelled set (``data/eval/overlaps/``) is a Kumu CSV pair
 plus a verdict file ``pairs.csv`` (:mod:`graph.verdicts`): pairs marked
 ``duplicate`` are the true overlaps; every other pair of initiatives
 (including those marked ``complementary`` or ``unrelated``) is a negative.
+Each subfolder with an ``elements.csv`` (and its own ``pairs.csv``) is a batch
+of examples added later (``added/``: written after the text model of the first
+batch was chosen, and used to check it); ``include_added=False`` (command
+line: ``--original``) evaluates the first batch alone.
 
 Pairs are scored once with :func:`graph.overlaps.find_overlaps` at
 ``min_score=0`` with the default region rule (pairs across regions); a pair
@@ -241,8 +245,15 @@ def cross_validate(items: Sequence[str], scored: Mapping[Pair, float], gold: set
     )
 
 
+def _batches(directory: Path, include_added: bool) -> list[Path]:
+    batches = [directory]
+    if include_added:
+        batches += sorted(p for p in directory.iterdir() if p.is_dir() and (p / "elements.csv").is_file())
+    return batches
+
+
 def evaluate(directory: str | Path = EVAL_DIR, *, folds: int = 5, repeats: int = 20, seed: int = 0,
-             threshold: float | None = None) -> Evaluation:
+             threshold: float | None = None, include_added: bool = True) -> Evaluation:
     """Load the labelled set in ``directory`` and evaluate.
 
     Parameters
@@ -251,15 +262,22 @@ def evaluate(directory: str | Path = EVAL_DIR, *, folds: int = 5, repeats: int =
         Holding ``elements.csv``, ``connections.csv`` and ``pairs.csv``.
     threshold : float, optional
         Report this threshold instead of the one chosen on all pairs.
+    include_added : bool
+        Also load the batches in subfolders of ``directory`` (default).
     """
     from graph.load import load
     from graph.overlaps import initiative_records
     from graph.verdicts import read_verdicts, resolve_verdicts
 
     directory = Path(directory)
-    ds = load([directory / "elements.csv", directory / "connections.csv"], bundled=False)
+    batches = _batches(directory, include_added)
+    sources = [b / name for b in batches for name in ("elements.csv", "connections.csv") if (b / name).is_file()]
+    ds = load(sources, bundled=False)
     records = initiative_records(ds)
-    table = resolve_verdicts(read_verdicts(directory / "pairs.csv"), [(r.iri, r.label) for r in records])
+    names = [(r.iri, r.label) for r in records]
+    table = {}
+    for b in batches:
+        table.update(resolve_verdicts(read_verdicts(b / "pairs.csv"), names))
     gold = {k for k, v in table.items() if v.verdict == "duplicate"}
     scored = scored_pairs(records)
     items = [r.iri for r in records]
@@ -318,9 +336,14 @@ def format_evaluation(ev: Evaluation) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m graph.evaluate [DIR]``: print the evaluation of the labelled set."""
+    """``python -m graph.evaluate [DIR] [--original]``: print the evaluation of the labelled set.
+
+    ``--original`` leaves out the batches added in subfolders.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
-    print(format_evaluation(evaluate(argv[0] if argv else EVAL_DIR)))
+    original = "--original" in argv
+    argv = [a for a in argv if a != "--original"]
+    print(format_evaluation(evaluate(argv[0] if argv else EVAL_DIR, include_added=not original)))
     return 0
 
 

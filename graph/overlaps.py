@@ -9,9 +9,11 @@ Method
 ------
 1. **Candidates by text.** Each initiative's text is its label and its
    description. :mod:`graph.textsim` turns the texts into Danish TF-IDF vectors
-   (stems without stop words, plus character 4-5-grams) and finds for every
-   initiative its ``k = 10`` nearest neighbours with a combined cosine of at
-   least ``TEXT_FLOOR = 0.1`` by a blocked sparse matrix product. No pair is
+   (character 4-5-grams of the content words, weighted by IDF squared so that
+   distinctive terms outweigh a theme's shared vocabulary; stems without stop
+   words to propose candidates on large inputs and to name the shared terms)
+   and finds for every initiative its ``k = 10`` nearest neighbours with a
+   cosine of at least ``TEXT_FLOOR = 0.1`` by a blocked sparse matrix product. No pair is
    ever compared in Python one by one, so the cost grows roughly linearly with
    the number of initiatives. Pairs whose texts have (almost) nothing in common
    are never reported, whatever else they share.
@@ -20,7 +22,7 @@ Method
    ========  ======  ===================================================
    signal    weight  value (0 when unknown for either initiative)
    ========  ======  ===================================================
-   text      --      combined cosine of the two texts (:mod:`graph.textsim`)
+   text      --      cosine of the two texts (:mod:`graph.textsim`)
    focus     0.05    Jaccard overlap of the focus areas
    partners  0.03    shared partners / partners of the smaller side
    funders   0.02    1 if they share a funder, else 0
@@ -29,16 +31,20 @@ Method
 
 3. **Closer matches elsewhere.** Generic descriptions resemble many others
    a little ("hubs"); a pair is more telling when the two initiatives are each
-   other's best match. So the text evidence is lowered by how much better each
-   initiative matches its own best match among all initiatives
-   (``best_a``, ``best_b``)::
+   other's closest matches. So the text evidence is lowered by how much better
+   each initiative matches its own closest matches among all initiatives:
+   ``ref_x`` is the mean of x's ``CLOSER_NEIGHBOURS = 2`` highest similarities,
+   and::
 
-       text' = text - HUBNESS_PENALTY * (max(0, best_a - text) + max(0, best_b - text)) / 2
+       text' = text - HUBNESS_PENALTY * (max(0, ref_a - text) + max(0, ref_b - text)) / 2
 
-   with ``HUBNESS_PENALTY = 1`` (clipped at 0; ``text' = text`` for mutual best
-   matches). This is the cross-domain similarity local scaling (CSLS) of
-   Conneau et al. (2018) with one neighbour. The reason "A matches C better
-   (0.71)" says when it applies.
+   with ``HUBNESS_PENALTY = 1`` (clipped at 0; ``text' = text`` when both are
+   among each other's two best matches and those are about equally close, so
+   that the three members of a triple keep their similarity). This is the
+   cross-domain similarity local scaling (CSLS) of Conneau et al. (2018),
+   with two neighbours and the penalty only for a *closer* neighbourhood.
+   The reason "A matches C better (0.71)" names A's best match when it
+   applies.
 4. **Score** = ``text' + (1 - text') * (0.05 focus + 0.03 partners + 0.02 funders
    + 0.02 period)``, a noisy-OR of text and metadata evidence. Text
    similarity is the base; agreeing metadata closes part of the remaining
@@ -120,6 +126,7 @@ __all__ = [
     "WEIGHTS",
     "TEXT_FLOOR",
     "HUBNESS_PENALTY",
+    "CLOSER_NEIGHBOURS",
     "NEIGHBOURS",
     "InitiativeRef",
     "InitiativeRecord",
@@ -132,11 +139,13 @@ __all__ = [
 ]
 
 #: default threshold on the score (chosen on data/eval/overlaps, see docs/overlaps.md)
-DEFAULT_MIN_SCORE = 0.22
+DEFAULT_MIN_SCORE = 0.175
 #: weight of each metadata signal in the bonus added to the text similarity
 WEIGHTS: dict[str, float] = {"focus": 0.05, "partners": 0.03, "funders": 0.02, "period": 0.02}
 #: how strongly a closer match elsewhere lowers the text evidence (see the module docstring)
 HUBNESS_PENALTY = 1.0
+#: an initiative's own neighbourhood is the mean of its this many best similarities
+CLOSER_NEIGHBOURS = 2
 #: pairs whose texts are less similar than this are never candidates
 TEXT_FLOOR = 0.1
 #: nearest neighbours per initiative in candidate generation
@@ -357,23 +366,41 @@ class _Signals:
     adjusted: np.ndarray  # text similarity after the closer-match penalty
 
 
-def _best_matches(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each item's highest similarity to any other item among the pairs, and that item (-1: none)."""
+def _best_matches(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
+                  k: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each item's closest matches among the pairs.
+
+    Returns the highest similarity to any other item, that item (-1: none),
+    and the mean of the ``k`` highest similarities (fewer if the item has
+    fewer pairs; 0 for none). Vectorised: one sort of the pairs.
+
+    >>> best, partner, ref = _best_matches(3, np.array([0, 0]), np.array([1, 2]), np.array([0.6, 0.2]), k=2)
+    >>> best.tolist(), partner.tolist(), ref.round(2).tolist()
+    ([0.6, 0.6, 0.2], [1, 0, 0], [0.4, 0.6, 0.2])
+    """
     best = np.zeros(n)
+    ref = np.zeros(n)
     partner = np.full(n, -1, dtype=np.int64)
     if len(rows):
         idx = np.concatenate([rows, cols])
         other = np.concatenate([cols, rows])
         s = np.concatenate([sims, sims])
         order = np.lexsort((other, -s, idx))
-        first = order[np.r_[True, idx[order][1:] != idx[order][:-1]]]
+        idx_o, s_o = idx[order], s[order]
+        starts = np.r_[True, idx_o[1:] != idx_o[:-1]]
+        first = order[starts]
         best[idx[first]] = s[first]
         partner[idx[first]] = other[first]
-    return best, partner
+        rank = np.arange(len(order)) - np.flatnonzero(starts)[np.cumsum(starts) - 1]
+        top = rank < k
+        total = np.bincount(idx_o[top], weights=s_o[top], minlength=n)
+        count = np.bincount(idx_o[top], minlength=n)
+        ref = np.divide(total, count, out=np.zeros(n), where=count > 0)
+    return best, partner, ref
 
 
 def _signals(records: Sequence[InitiativeRecord], rows: np.ndarray, cols: np.ndarray, text: np.ndarray,
-             best: np.ndarray) -> _Signals:
+             ref: np.ndarray) -> _Signals:
     values: dict[str, np.ndarray] = {"text": text}
     known: dict[str, np.ndarray] = {"text": np.ones(len(rows), dtype=bool)}
     for name, attr, kind in (
@@ -405,7 +432,7 @@ def _signals(records: Sequence[InitiativeRecord], rows: np.ndarray, cols: np.nda
     reg = _membership(records, "regions")
     reg_size = np.asarray(reg.sum(axis=1)).ravel()
     same_region = (_row_dots(reg, rows, cols) > 0) & (reg_size[rows] > 0) & (reg_size[cols] > 0)
-    closer = (np.maximum(0.0, best[rows] - text) + np.maximum(0.0, best[cols] - text)) / 2
+    closer = (np.maximum(0.0, ref[rows] - text) + np.maximum(0.0, ref[cols] - text)) / 2
     adjusted = np.clip(text - HUBNESS_PENALTY * closer, 0.0, 1.0)
     bonus = np.zeros(len(rows))
     for name in _SIGNALS[1:]:
@@ -514,7 +541,7 @@ def find_overlaps(
     index = textsim.build_index([r.text for r in active])
     cand = textsim.neighbours(index, k=NEIGHBOURS, floor=TEXT_FLOOR)
     rows, cols, text = cand.rows, cand.cols, cand.sims
-    best, partner = _best_matches(len(active), rows, cols, text)
+    best, partner, ref = _best_matches(len(active), rows, cols, text, CLOSER_NEIGHBOURS)
     # confirmed duplicates are scored even when they are not text neighbours
     if table:
         pos = {r.iri: n for n, r in enumerate(active)}
@@ -534,7 +561,7 @@ def find_overlaps(
             text = np.concatenate([text, textsim.pair_similarities(index, er, ec)])
     if not len(rows):
         return []
-    sig = _signals(active, rows, cols, text, best)
+    sig = _signals(active, rows, cols, text, ref)
     keep = sig.score >= min_score
     if not same_region:
         keep &= ~sig.same_region
@@ -556,7 +583,7 @@ def find_overlaps(
         v = table.get(frozenset({ra.iri, rb.iri})) if table else None
         closer = []
         for me, other in ((i, j), (j, i)):
-            if partner[me] >= 0 and partner[me] != other and best[me] - s["text"] >= 0.01:
+            if partner[me] >= 0 and partner[me] != other and ref[me] - s["text"] >= 0.01:
                 closer.append(f"{active[me].label} matches {active[partner[me]].label} better ({best[me]:.2f})")
         result.append(
             Overlap(
