@@ -65,3 +65,12 @@ def test_bench_quick_runs_and_reports_ratios():
     (row,) = data["sizes"]
     assert row["n"] == 1000
     assert row["ratio_vs_bare"] > 0 and row["speedup_vs_naive"] > 0 and row["overlaps_peak_mb"] > 0
+
+
+def test_added_batch_is_loaded_unless_original_only():
+    full = evaluate(EVAL_DIR, repeats=1)
+    original = evaluate(EVAL_DIR, repeats=1, include_added=False)
+    assert full.initiatives > original.initiatives >= 40
+    assert full.true_pairs > original.true_pairs
+    # the added batch's own pairs file names near-misses as hard negatives
+    assert full.labelled_negatives > original.labelled_negatives

@@ -103,3 +103,33 @@ def test_shared_terms_show_original_word_forms():
     idx = textsim.build_index(["Patienterne måler iltmætning med Tablet", "Patienter og iltmætningen; en tablet", "Andet"])
     terms = textsim.shared_terms(idx, 0, 1)
     assert set(terms) == {"Patienterne", "iltmætning", "Tablet"}
+
+
+def test_idf_squared_lets_a_rare_shared_term_outweigh_a_shared_theme():
+    # 0 and 1 share one rare offer word (drone); 0 and 2 share three theme words that
+    # recur in the corpus (ældre, borgere, kommunen). Squaring the IDF of the
+    # character n-grams moves the similarity towards the rare word.
+    theme = "ældre borgere kommunen"
+    texts = [
+        f"drone {theme} laboratorium",
+        "drone prøveglas øen",
+        f"{theme} fællesspisning",
+        f"{theme} rengøring",
+        f"{theme} besøgsven",
+        "eksport tyskland",
+    ]
+    plain = textsim.build_index(texts, word_weight=0.0, char_idf_power=1.0)
+    sharp = textsim.build_index(texts, word_weight=0.0, char_idf_power=2.0)
+    plain_ratio = plain.similarity(0, 1) / plain.similarity(0, 2)
+    sharp_ratio = sharp.similarity(0, 1) / sharp.similarity(0, 2)
+    assert sharp_ratio > plain_ratio
+    # the weights are the IDF to the given power
+    assert np.allclose(sharp.char_idf, plain.char_idf ** 2, rtol=1e-5)
+
+
+def test_default_similarity_is_the_character_view():
+    assert textsim.WORD_WEIGHT == 0.0 and textsim.CHAR_IDF_POWER == 2.0
+    idx = textsim.build_index(["gravide måler blodtryk hjemme", "blodtryk hos gravide", "ledelse"])
+    c = float((idx.chars[0] @ idx.chars[1].T).toarray()[0, 0])
+    assert idx.similarity(0, 1) == pytest.approx(c, abs=1e-5)
+    assert idx.stacked().shape == idx.chars.shape
