@@ -727,11 +727,16 @@ def bulk_load_files(
     ValueError
         ``ds`` is not Oxigraph-backed.
     """
-    from graph.rdfparse import rdf_format
-
     inner = oxigraph_of(ds)
     if inner is None:
         raise ValueError("bulk_load_files needs an Oxigraph-backed dataset (open_dataset('oxigraph:...'))")
+    _bulk_load(inner, paths, graphs=graphs, progress=progress)
+    return len(inner)
+
+
+def _bulk_load(inner: ox.Store, paths, *, graphs=None, progress=None) -> None:
+    from graph.rdfparse import rdf_format
+
     paths = [Path(p) for p in paths]
     total = sum(p.stat().st_size for p in paths if p.exists())
     with _progress(total, "loading", progress) as bar:
@@ -757,7 +762,6 @@ def bulk_load_files(
                 raise InputError(Problem(str(path), line, _syntax_message(err))) from None
             except OSError as err:
                 raise InputError(Problem(str(path), None, f"cannot read: {err.strerror or err}")) from None
-    return len(inner)
 
 
 def _syntax_message(err: SyntaxError) -> str:
@@ -1245,9 +1249,10 @@ def load_fast(
     onto = sorted(p for p in (root / "ontology").glob("*.ttl") if "shape" not in p.name.lower())
     reference = sorted((root / "data" / "reference").glob("*.ttl"))
     ds = open_dataset("oxigraph:")
-    bulk_load_files(ds, onto, graphs=[vocab.ONTOLOGY_GRAPH] * len(onto), progress=False)
-    bulk_load_files(ds, reference, graphs=[vocab.REFERENCE_GRAPH] * len(reference), progress=False)
-    bulk_load_files(ds, files, progress=progress)
+    inner = oxigraph_of(ds)
+    _bulk_load(inner, onto, graphs=[vocab.ONTOLOGY_GRAPH] * len(onto), progress=False)
+    _bulk_load(inner, reference, graphs=[vocab.REFERENCE_GRAPH] * len(reference), progress=False)
+    _bulk_load(inner, files, progress=progress)
     registry: dict = {}
     ds.ecokg_files = {}
     ds.ecokg_fixed = {vocab.ONTOLOGY_GRAPH: onto, vocab.REFERENCE_GRAPH: reference}
