@@ -578,7 +578,11 @@ def neighbours(
 
 
 def shared_terms(index: TextIndex, i: int, j: int, *, texts: Sequence[str] | None = None, top: int = 5) -> list[str]:
-    """The shared stems that contribute most to the word cosine of ``i`` and ``j``.
+    """The shared stems that say most about ``i`` and ``j`` being alike.
+
+    Stems are ranked by their weight in both texts times their IDF to the
+    power ``CHAR_IDF_POWER - 1`` (as the character view weighs n-grams), so
+    distinctive words come before a theme's common ones.
 
     Each stem is shown in the word form it has in text ``i`` (original case),
     so the reasons read as Danish, not as stems.
@@ -593,12 +597,19 @@ def shared_terms(index: TextIndex, i: int, j: int, *, texts: Sequence[str] | Non
     common, pa, pb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
     if not len(common):
         return []
-    weight = da[pa] * db[pb]
+    # rank like the similarity does: distinctive (rare) stems first
+    weight = da[pa] * db[pb] * _word_idf(index)[common] ** (CHAR_IDF_POWER - 1.0)
     order = np.lexsort((common, -weight))
     surface = _surface_forms(index, i) if texts is None else _surface_map(texts[i])
     # stems that only occur as parts of compounds have no word form of their own: skip them
     shown = [surface[st] for st in (index.stems[common[o]] for o in order) if st in surface]
     return shown[:top]
+
+
+def _word_idf(index: TextIndex) -> np.ndarray:
+    if "word_idf" not in index._cache:
+        index._cache["word_idf"] = _idf(index.words)
+    return index._cache["word_idf"]
 
 
 def _surface_map(text: str) -> dict[str, str]:
