@@ -857,7 +857,7 @@ def write_all_or_nothing(
 
 #: above this many quads, an Oxigraph write copies the store, bulk-loads the
 #: copy and swaps it in (much faster and leaner than one huge transaction)
-SWAP_THRESHOLD = 100_000
+SWAP_THRESHOLD = 20_000
 
 
 def _write_oxigraph(ds_new: Dataset, path: str, *, progress: bool | None, timeout: float | None) -> int:
@@ -865,9 +865,11 @@ def _write_oxigraph(ds_new: Dataset, path: str, *, progress: bool | None, timeou
     if inner is not None and _same_store(inner, path):
         return 0  # the dataset already is the store
     p = Path(path).expanduser().absolute()
-    size = len(inner) if inner is not None else None
-    if p not in _REGISTRY and size is not None and size > SWAP_THRESHOLD:
-        return _write_by_swap(inner, p, progress=progress, timeout=timeout)
+    if p not in _REGISTRY:
+        size = len(inner) if inner is not None else len(ds_new)
+        if size > SWAP_THRESHOLD:
+            source = inner if inner is not None else to_oxigraph(ds_new)
+            return _write_by_swap(source, p, progress=progress, timeout=timeout)
     quads = list(_ox_quads(ds_new))
     with _writable(path, timeout=timeout) as store:
         with _progress(len(quads), "writing", progress) as bar:
