@@ -734,7 +734,7 @@ def bulk_load_files(
     return len(inner)
 
 
-def _bulk_load(inner: ox.Store, paths, *, graphs=None, progress=None) -> None:
+def _bulk_load(inner: ox.Store, paths, *, graphs=None, progress=None, bulk: bool = False) -> None:
     from graph.rdfparse import rdf_format
 
     paths = [Path(p) for p in paths]
@@ -752,11 +752,13 @@ def _bulk_load(inner: ox.Store, paths, *, graphs=None, progress=None) -> None:
                 "to_graph": to_graph if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else None,
             }
             try:
+                # bulk_load is not transactional: only for a copy that is thrown away on error
+                loader = inner.bulk_load if bulk else inner.load
                 if bar.disable and not path.name.lower().endswith(".gz"):
-                    inner.load(path=str(path), **kwargs)  # read by Rust, no Python in the loop
+                    loader(path=str(path), **kwargs)  # read by Rust, no Python in the loop
                 else:
                     with _open_binary(path) as fh:
-                        inner.load(_Counting(fh, bar), **kwargs)
+                        loader(_Counting(fh, bar), **kwargs)
             except SyntaxError as err:
                 line = getattr(err, "lineno", None)
                 raise InputError(Problem(str(path), line, _syntax_message(err))) from None
@@ -881,12 +883,36 @@ def _write_oxigraph(ds_new: Dataset, path: str, *, progress: bool | None, timeou
 
 
 def _write_by_swap(source: ox.Store, p: Path, *, progress: bool | None, timeout: float | None) -> int:
-    """Copy the store at ``p`` (hard links), bulk-load ``source`` into the copy,
+    """Add ``source``'s quads to the store at ``p`` by copy, bulk-load and swap."""
+    n = len(source)
+
+    def build(copy: ox.Store) -> None:
+        with _progress(n, "writing", progress) as bar:
+            bar.unit, bar.unit_scale = "quad", True
+
+            def counted():
+                for i, q in enumerate(source.quads_for_pattern(None, None, None, None), 1):
+                    if i % 100_000 == 0:
+                        bar.update(100_000)
+                    yield q
+
+            copy.bulk_extend(counted())
+            bar.update(n % 100_000)
+
+    _swap_in(p, build, timeout=timeout)
+    return n
+
+
+def _swap_in(p: Path, build, *, timeout: float | None) -> None:
+    """Copy the store at ``p`` (hard links), let ``build(copy)`` add to the copy,
     then swap the copy in by renaming, all under the exclusive lock.
 
-    A crash leaves either the old store or the new one in place (a crash
-    between the two renames is repaired by the next open, see :func:`_recover`).
+    If ``build`` raises, the copy is deleted and the store is unchanged. A crash
+    leaves either the old store or the new one in place (a crash between the two
+    renames is repaired by the next open, see :func:`_recover`).
     """
+    import gc
+
     timeout = LOCK_TIMEOUT if timeout is None else timeout
     p.parent.mkdir(parents=True, exist_ok=True)
     if p.exists() and not p.is_dir():
@@ -902,20 +928,12 @@ def _write_by_swap(source: ox.Store, p: Path, *, progress: bool | None, timeout:
             current.backup(str(tmp))  # hard links to immutable files: cheap
             del current
         copy = ox.Store(str(tmp))
-        n = len(source)
-        with _progress(n, "writing", progress) as bar:
-            bar.unit, bar.unit_scale = "quad", True
-
-            def counted():
-                for i, q in enumerate(source.quads_for_pattern(None, None, None, None), 1):
-                    if i % 100_000 == 0:
-                        bar.update(100_000)
-                    yield q
-
-            copy.bulk_extend(counted())
-            bar.update(n % 100_000)
-        copy.flush()
-        del copy
+        try:
+            build(copy)
+            copy.flush()
+        finally:
+            del copy
+            gc.collect()
         if p.exists():
             old = p.with_name(f".{p.name}.ecokg-old-{tag}")
             os.rename(p, old)
@@ -923,7 +941,6 @@ def _write_by_swap(source: ox.Store, p: Path, *, progress: bool | None, timeout:
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.rename(tmp, p)
-        return n
     except OSError as err:
         raise InputError(Problem(str(p), None, f"cannot write Oxigraph store: {err}")) from None
     finally:
@@ -1250,31 +1267,50 @@ def load_fast(
             raise InputError(Problem(str(f), None, "no such file"))
     onto = sorted(p for p in (root / "ontology").glob("*.ttl") if "shape" not in p.name.lower())
     reference = sorted((root / "data" / "reference").glob("*.ttl"))
-    ds = open_dataset("oxigraph:")
-    inner = oxigraph_of(ds)
-    _bulk_load(inner, onto, graphs=[vocab.ONTOLOGY_GRAPH] * len(onto), progress=False)
-    _bulk_load(inner, reference, graphs=[vocab.REFERENCE_GRAPH] * len(reference), progress=False)
-    _bulk_load(inner, files, progress=progress)
-    registry: dict = {}
-    ds.ecokg_files = {}
-    ds.ecokg_fixed = {vocab.ONTOLOGY_GRAPH: onto, vocab.REFERENCE_GRAPH: reference}
-    for f in files:
-        uri = URIRef(f.resolve().as_uri())
-        src = SourceFile(f, str(f))
-        ds.ecokg_files[str(uri)] = src
-        registry[uri] = src
-    for g in list(ds.store._inner.named_graphs()):
-        gid = _from_ox(g)
-        if gid not in registry and len(files) == 1 and gid not in (vocab.ONTOLOGY_GRAPH, vocab.REFERENCE_GRAPH):
-            registry[gid] = SourceFile(files[0], str(files[0]))
-    ds.ecokg_sources = registry
-    if suspicious(ds):
-        from graph.validate import strict_problems
 
-        problems = strict_problems(ds)
-        if problems:
-            raise InputError(problems)
+    def fill_and_check(inner: ox.Store, bulk: bool = False) -> Dataset:
+        ds = _dataset_on(inner)
+        _bulk_load(inner, onto, graphs=[vocab.ONTOLOGY_GRAPH] * len(onto), progress=False, bulk=bulk)
+        _bulk_load(inner, reference, graphs=[vocab.REFERENCE_GRAPH] * len(reference), progress=False, bulk=bulk)
+        _bulk_load(inner, files, progress=progress, bulk=bulk)
+        registry: dict = {}
+        ds.ecokg_files = {}
+        ds.ecokg_fixed = {vocab.ONTOLOGY_GRAPH: onto, vocab.REFERENCE_GRAPH: reference}
+        for f in files:
+            uri = URIRef(f.resolve().as_uri())
+            src = SourceFile(f, str(f))
+            ds.ecokg_files[str(uri)] = src
+            registry[uri] = src
+        if len(files) == 1:
+            for g in list(inner.named_graphs()):
+                gid = _from_ox(g)
+                if gid not in registry and gid not in (vocab.ONTOLOGY_GRAPH, vocab.REFERENCE_GRAPH):
+                    registry[gid] = SourceFile(files[0], str(files[0]))
+        ds.ecokg_sources = registry
+        if suspicious(ds):
+            from graph.validate import strict_problems
+
+            problems = strict_problems(ds)
+            if problems:
+                raise InputError(problems)
+        return ds
+
     s = parse_spec(store)
+    if s.kind == "oxigraph" and s.path and Path(s.path).expanduser().absolute() not in _REGISTRY:
+        # load straight into a copy of the store, check there, swap it in
+        attrs: dict = {}
+
+        def build(copy: ox.Store) -> None:
+            ds = fill_and_check(copy, bulk=True)
+            attrs.update({a: getattr(ds, a) for a in ("ecokg_files", "ecokg_sources", "ecokg_fixed")})
+            ds.store._store = None  # drop every reference: RocksDB closes before the swap
+
+        _swap_in(Path(s.path).expanduser().absolute(), build, timeout=None)
+        target = open_dataset(store)
+        for attr, value in attrs.items():
+            setattr(target, attr, value)
+        return target
+    ds = fill_and_check(ox.Store())
     if s.persistent:
         write_all_or_nothing(ds, store, progress=progress)
         target = open_dataset(store)
