@@ -52,7 +52,7 @@ def run(*, health_only: bool = False) -> tuple[Dataset, dict]:
     t_cordis = time.perf_counter() - t0
     from graph.importers.structural_funds import import_structural_funds
 
-    import_structural_funds(ds=ds)
+    import_structural_funds(ds=ds, partners=False)  # linked below, after CORDIS is in
     for f in sorted((ROOT / "data" / "reference").glob("*.ttl")):
         ds.graph(ID["graph/reference"]).parse(str(f), format="turtle")
     partners = link_partners(ds)

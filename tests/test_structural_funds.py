@@ -135,3 +135,13 @@ def test_command_writes_trig(files, tmp_path, capsys):
 def test_command_reports_bad_input(tmp_path, capsys):
     assert main([str(tmp_path / "o.trig"), str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv: cannot read" in capsys.readouterr().err
+
+
+def test_partner_lists_become_partner_links(files):
+    ds = import_structural_funds(files)
+    telekol = initiative(ds, "TeleKOL")
+    partners = {str(o) for s in ds.subjects(ECO.partnerIn, telekol) for o in ds.objects(s, SKOS.prefLabel)}
+    assert "Aalborg Universitet" in partners
+    plain = import_structural_funds(files, partners=False)
+    named = {str(o) for s in plain.subjects(ECO.partnerIn, initiative(plain, "TeleKOL")) for o in plain.objects(s, SKOS.prefLabel)}
+    assert "Aalborg Universitet" not in named

@@ -186,7 +186,9 @@ def _doc_name(path: Path) -> str:
     return f"eu-strukturfonde-{m.group(1)}-{m.group(2)}" if m else f"eu-strukturfonde-{slug(path.stem)}"
 
 
-def import_structural_funds(paths: Iterable[str | Path] = (), *, ds: Dataset | None = None) -> Dataset:
+def import_structural_funds(
+    paths: Iterable[str | Path] = (), *, ds: Dataset | None = None, partners: bool = True
+) -> Dataset:
     """Map structural-fund CSV files onto the ecokg vocabulary.
 
     Parameters
@@ -196,6 +198,9 @@ def import_structural_funds(paths: Iterable[str | Path] = (), *, ds: Dataset | N
         :data:`DEFAULT_DIR`.
     ds : rdflib.Dataset, optional
         Add to this dataset instead of a new one.
+    partners : bool
+        Parse each project's free-text partner list into ``eco:partnerIn``
+        links through entity resolution (:func:`graph.partners.link_partners`).
 
     Returns
     -------
@@ -233,6 +238,10 @@ def import_structural_funds(paths: Iterable[str | Path] = (), *, ds: Dataset | N
         g.add((iri, SKOS.prefLabel, Literal(da, lang="da")))
         g.add((iri, SKOS.prefLabel, Literal(en, lang="en")))
         g.add((iri, SKOS.altLabel, Literal(acronym)))
+    if partners:
+        from graph.partners import link_partners
+
+        link_partners(ds)
     return ds
 
 
