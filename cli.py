@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -104,6 +105,9 @@ def cli():
       ecokg stats
       ecokg report -o report.html
     """
+    # rdflib logs a stack trace for every ill-typed literal; the loader reports
+    # those itself as file:line problems
+    logging.getLogger("rdflib").setLevel(logging.ERROR)
 
 
 @cli.command()

@@ -228,3 +228,21 @@ def test_load_into_oxigraph_store_all_or_nothing(tmp_path):
     assert json.loads(run("stats", "--store", store, "--json").stdout) == before
     explained = json.loads(run("explain", "Testklyngen", "--store", store, "--json").stdout)
     assert explained["iri"] == "https://w3id.org/ecokg/id/test-klynge"
+
+
+def test_ill_typed_date_is_reported_not_a_crash(tmp_path):
+    bad = tmp_path / "bad-date.ttl"
+    bad.write_text(
+        "@prefix schema: <https://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "@prefix eco: <https://w3id.org/ecokg/def#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://w3id.org/ecokg/id/p> a eco:Initiative ; skos:prefLabel "P"@da ;\n'
+        '  schema:startDate "2019-13-45"^^xsd:date ; schema:endDate "2018-01-01"^^xsd:date .\n',
+        encoding="utf-8",
+    )
+    loaded = run("stats", str(bad))
+    assert loaded.exit_code == 2
+    assert loaded.stderr.strip() == f"{bad}:3: schema:startDate '2019-13-45' is not a valid date"
+    checked = run("validate", str(bad), "--json")
+    assert checked.exit_code == 1
+    messages = [e["message"] for e in json.loads(checked.stdout)["errors"]]
+    assert any("not a valid date" in m for m in messages)
