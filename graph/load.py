@@ -129,7 +129,12 @@ def _plan(sources: Iterable[str | os.PathLike]) -> _Plan:
         given = os.fspath(src)
         path = Path(given)
         if path.is_dir():
+            found = len(plan.rdf) + len(plan.tables) + len(plan.problems)
             _plan_folder(path, plan)
+            if len(plan.rdf) + len(plan.tables) + len(plan.problems) == found:
+                plan.problems.append(
+                    Problem(given, None, "folder holds no RDF files, .xlsx workbooks or elements/connections CSV pairs")
+                )
             continue
         if not path.exists():
             plan.problems.append(Problem(given, None, "no such file or folder"))

@@ -246,3 +246,9 @@ def test_ill_typed_date_is_reported_not_a_crash(tmp_path):
     assert checked.exit_code == 1
     messages = [e["message"] for e in json.loads(checked.stdout)["errors"]]
     assert any("not a valid date" in m for m in messages)
+
+
+def test_empty_folder_is_bad_input(tmp_path):
+    result = run("stats", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{tmp_path}: folder holds no RDF files")
