@@ -29,7 +29,7 @@ from rdflib.namespace import PROV, RDF
 
 from graph.ids import entity_iri, slug
 from graph.resolve import _collect, _distinctive, name_key
-from graph.vocab import ATTR, ECO, ID, OA, SKOS
+from graph.vocab import ATTR, DCTERMS, ECO, ID, OA, SKOS
 
 __all__ = ["parse_partners", "PartnerLink", "PartnerReport", "link_partners", "guess_class"]
 
@@ -152,6 +152,13 @@ class PartnerReport:
         }
 
 
+def _as_in_source(ds: Dataset, doc, text: str) -> str:
+    """The partner text as it stands in the document: a CSV file doubles the
+    quote marks inside a field (RFC 4180), and the quote must be verbatim."""
+    source = str(ds.value(doc, DCTERMS.source) or "")
+    return text.replace('"', '""') if source.lower().endswith(".csv") else text
+
+
 def link_partners(ds: Dataset, *, threshold: float = 92.0) -> PartnerReport:
     """Turn every project's ``attr:parter`` text into ``eco:partnerIn`` links.
 
@@ -243,5 +250,5 @@ def link_partners(ds: Dataset, *, threshold: float = 92.0) -> PartnerReport:
             meta.add((ev, PROV.wasDerivedFrom, doc))
             meta.add((ev, OA.hasSelector, sel))
             meta.add((sel, RDF.type, OA.TextQuoteSelector))
-            meta.add((sel, OA.exact, Literal(text)))
+            meta.add((sel, OA.exact, Literal(_as_in_source(ds, doc, text))))
     return PartnerReport(tuple(links))

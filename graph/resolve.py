@@ -470,8 +470,11 @@ def possible_duplicates(ds, *, min_score: float = 85.0) -> list[Candidate]:
 
 def duplicate_problems(ds, *, min_score: float = 85.0) -> list[Problem]:
     """``possible_duplicates`` as warnings (``Problem`` with severity ``"Warning"``)."""
-    return [
-        Problem("-", None, f"possible duplicate: {c.label_a!r} and {c.label_b!r} ({'; '.join(c.reasons)})",
-                focus=str(c.a), severity="Warning")
-        for c in possible_duplicates(ds, min_score=min_score)
-    ]
+    from graph.sourcemap import locate
+
+    problems = []
+    for c in possible_duplicates(ds, min_score=min_score):
+        where, line = locate(ds, c.a)
+        message = f"possible duplicate: {c.label_a!r} and {c.label_b!r} ({'; '.join(c.reasons)})"
+        problems.append(Problem(where, line, message, focus=str(c.a), severity="Warning"))
+    return problems

@@ -145,3 +145,14 @@ def test_partner_lists_become_partner_links(files):
     plain = import_structural_funds(files, partners=False)
     named = {str(o) for s in plain.subjects(ECO.partnerIn, initiative(plain, "TeleKOL")) for o in plain.objects(s, SKOS.prefLabel)}
     assert "Aalborg Universitet" not in named
+
+
+def test_partner_quote_is_verbatim_in_the_csv(tmp_path):
+    old = tmp_path / "dk_structural_funds_2007-2013.csv"
+    row = OLD.splitlines()[1].rsplit(",", 1)[0] + ',"""Toppen af Danmark A/S"", Aalborg Universitet"\n'
+    old.write_text(OLD.splitlines()[0] + "\n" + row, encoding="utf-8")
+    ds = import_structural_funds([old])
+    raw = old.read_text(encoding="utf-8")
+    quotes = [str(q) for s in ds.subjects(RDF.type, ECO.Evidence) if "partners" in str(s)
+              for sel in ds.objects(s, OA.hasSelector) for q in ds.objects(sel, OA.exact)]
+    assert quotes and all(q in raw for q in quotes), quotes
