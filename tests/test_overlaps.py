@@ -65,7 +65,7 @@ def pairs_of(result):
     return {frozenset({o.a.label, o.b.label}) for o in result}
 
 
-def test_records_read_through_the_query(ds):
+def test_records_read_from_the_graph(ds):
     recs = {r.label: r for r in initiative_records(ds)}
     assert set(recs) == {"TeleKOL Nord", "KOL i eget hjem", "KOL-monitorering Syd", "Eksportnetværk", "Eksport til nabolande"}
     b = recs["KOL i eget hjem"]  # an eco:Partnership, region via its municipality
