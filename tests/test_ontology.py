@@ -10,27 +10,15 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS
 
-from graph.vocab import ECO, EURIO, GROWTH_ELEMENTS, ID, SCHEMA, TYPE_CLASSES, VCARD
+from graph.vocab import ACTOR_CLASSES, ECO, EURIO, FOAF, GROWTH_ELEMENTS, ID, SCHEMA, TYPE_CLASSES, VCARD
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "ecosystem.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 VOCAB_DIR = ROOT.parent / "shared" / "data" / "vocab"
 
-ORG_TYPES = [
-    ECO.Cluster,
-    ECO.InnovationNetwork,
-    ECO.University,
-    ECO.UniversityCollege,
-    ECO.ResearchInstitute,
-    ECO.Region,
-    ECO.Municipality,
-    ECO.Hospital,
-    ECO.Company,
-    ECO.PublicAuthority,
-    ECO.Association,
-    ECO.Investor,
-]
+# the organisation types: every actor class but units and people
+ORG_TYPES = sorted(ACTOR_CLASSES - {ORG.OrganizationalUnit, FOAF.Person})
 TERM_KINDS = [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, SKOS.Concept]
 
 
