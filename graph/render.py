@@ -54,6 +54,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import networkx as nx
 from rdflib import URIRef
 
+from graph.files import atomic_write
 from graph.vocab import CONNECTION_PREDICATES, TYPE_CLASSES, TYPE_LABELS
 
 __all__ = [
@@ -579,6 +580,10 @@ def map_fragment(
         raise InputError(f"unknown layout {layout!r} (auto, physics or python)")
     want_types = _as_set(types)
     if want_types is not None:
+        unknown = sorted(t for t in want_types if _type_name(t) == "Other")
+        if unknown:
+            known = ", ".join(sorted(set(TYPE_LABELS.values())))
+            raise InputError(f"unknown type {unknown[0]!r} for the type filter; known types: {known}")
         want_types = {_type_name(t).casefold() for t in want_types}
     want_regions = _as_set(regions)
     want_focus = _as_set(focus_areas)
@@ -944,7 +949,8 @@ def render_map(
     )
     path = Path(path)
     data = page.encode("utf-8")
-    path.write_bytes(data)
+    with atomic_write(path, "wb") as fh:
+        fh.write(data)
     from dataclasses import replace
 
     return replace(frag.stats, path=str(path), bytes=len(data))

@@ -34,6 +34,7 @@ from typing import Any, Iterable
 
 from rdflib import Literal, URIRef
 
+from graph.files import atomic_write
 from graph.vocab import DCTERMS, FOAF, PROV, RDF
 
 __all__ = ["write_report", "HEAT_LEVELS"]
@@ -423,4 +424,5 @@ def write_report(ds, path, *, include_contacts: bool = False, as_of=None, title:
             "MAP_JS": assets["map_js"],
         },
     )
-    Path(path).write_bytes(page.encode("utf-8"))
+    with atomic_write(path, "wb") as fh:
+        fh.write(page.encode("utf-8"))

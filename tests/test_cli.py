@@ -252,3 +252,20 @@ def test_empty_folder_is_bad_input(tmp_path):
     result = run("stats", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{tmp_path}: folder holds no RDF files")
+
+
+def test_map_with_unknown_type_filter_is_bad_usage(tmp_path):
+    out = tmp_path / "map.html"
+    result = run("map", MINI, "-o", str(out), "--type", "Spaceship")
+    assert result.exit_code == 2
+    assert "unknown type 'spaceship'" in result.stderr
+    assert not out.exists()
+    assert run("map", MINI, "-o", str(out), "--type", "Virksomhed").exit_code == 0
+    assert out.exists()
+
+
+def test_report_into_a_missing_folder_exits_2(tmp_path):
+    out = tmp_path / "no" / "such" / "report.html"
+    result = run("report", MINI, "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{out}: cannot write")
