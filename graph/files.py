@@ -8,6 +8,8 @@ Examples
 ...     _ = fh.write("hej")
 >>> (d / "out.txt").read_text(encoding="utf-8")
 'hej'
+>>> oct((d / "out.txt").stat().st_mode & 0o777) == oct(0o666 & ~_current_umask())
+True
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ from typing import IO, Iterator
 from graph.errors import InputError, Problem
 
 __all__ = ["atomic_write", "atomic_path"]
+
+
+def _current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 @contextlib.contextmanager
@@ -44,6 +52,8 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        # mkstemp makes the file private (0600); give it the usual mode
+        os.chmod(tmp, 0o666 & ~_current_umask())
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
