@@ -688,9 +688,45 @@ def overlapping_initiatives(
     ``schema:startDate`` / ``schema:endDate``. See the module docstring for
     the score.
     """
-    return find_overlaps(
-        initiative_records(ds), min_score=min_score, same_region=same_region, as_of=as_of, verdicts=verdicts
-    )
+    records = initiative_records(ds)
+    if as_of is not None:
+        records = _regions_as_of(ds, records, as_of)
+    return find_overlaps(records, min_score=min_score, same_region=same_region, as_of=as_of, verdicts=verdicts)
+
+
+def _regions_as_of(ds, records: Sequence[InitiativeRecord], as_of) -> list[InitiativeRecord]:
+    """Records with each region replaced by the region(s) it had become on
+    ``as_of`` (Region Hovedstaden and Region Sjælland are Region Østdanmark
+    from 2027-01-01), following the data's change events."""
+    from dataclasses import replace
+
+    from rdflib import URIRef
+
+    from graph.labels import label
+    from graph.views import region_successors, regions_on
+
+    existing = set(regions_on(ds, as_of))
+    successors = region_successors(ds)
+
+    def current(region: URIRef) -> set[URIRef]:
+        found, seen, todo = set(), {region}, [region]
+        while todo:
+            r = todo.pop()
+            if r in existing:
+                found.add(r)
+                continue
+            for nxt in successors.get(r, ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return found or {region}
+
+    out = []
+    for rec in records:
+        now = {r for iri, _label in rec.regions for r in current(URIRef(iri))}
+        regions = tuple(sorted(((str(r), label(ds, r)) for r in now), key=lambda t: (t[1], t[0])))
+        out.append(replace(rec, regions=regions) if regions != rec.regions else rec)
+    return out
 
 
 def overlap_groups(pairs: Iterable[Overlap], *, min_size: int = 3, method: str = "cliques") -> list[OverlapGroup]:

@@ -57,7 +57,6 @@ from graph.errors import InputError, Problem
 from graph.ids import entity_iri, slug
 from graph.vocab import (
     ATTR,
-    STRUCTURAL_CLASSES,
     CONNECTION_PREDICATES,
     DCTERMS,
     ECO,
@@ -69,6 +68,7 @@ from graph.vocab import (
     RDF,
     SCHEMA,
     SKOS,
+    STRUCTURAL_CLASSES,
     TIME,
     TYPE_CLASSES,
     TYPE_LABELS,

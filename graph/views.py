@@ -60,8 +60,6 @@ from graph.labels import local_name
 from graph.periods import as_date, is_active, parse_date
 from graph.vocab import (
     ACTOR_CLASSES,
-    STRUCTURAL_CLASSES,
-    CONNECTION_PREDICATES,
     DCTERMS,
     ECO,
     ID,
@@ -72,8 +70,10 @@ from graph.vocab import (
     RDF,
     RDFS,
     REFERENCE_GRAPH,
+    RELATION_NAMES,
     SCHEMA,
     SKOS,
+    STRUCTURAL_CLASSES,
     TIME,
     TYPE_LABELS,
     VCARD,
@@ -85,15 +85,11 @@ __all__ = [
     "collaboration_graph",
     "initiative_focus_graph",
     "regions_on",
+    "region_successors",
     "RELATION_NAMES",
     "COLLABORATION_PREDICATES",
 ]
 
-#: predicate -> contract connection name (English)
-RELATION_NAMES: dict[URIRef, str] = {}
-for _name, _pred in CONNECTION_PREDICATES.items():
-    # English names come first in vocab's table; keep the first per predicate.
-    RELATION_NAMES.setdefault(_pred, _name)
 
 #: relations that make two actors collaborators (everything but located in,
 #: addresses and merged into)
@@ -622,7 +618,7 @@ def _entity_period(ds: Graph, node: Node):
     return start, end
 
 
-def _region_successors(ds: Graph) -> dict[Node, set[Node]]:
+def region_successors(ds: Graph) -> dict[Node, set[Node]]:
     """Region -> regions it became (from org:ChangeEvent and eco:mergedInto)."""
     succ: dict[Node, set[Node]] = defaultdict(set)
     for ev in ds.subjects(RDF.type, ORG.ChangeEvent):
@@ -643,7 +639,7 @@ def _read_regions(ds: Graph, scan: _Scan, facts: _Facts) -> None:
     facts.regions = existing
     exist_set = set(existing)
     region_set = set(all_regions)
-    succ = _region_successors(ds)
+    succ = region_successors(ds)
     pred: dict[Node, set[Node]] = defaultdict(set)
     for a, bs in succ.items():
         for b in bs:

@@ -231,3 +231,17 @@ def test_groups_are_components_of_three_or_more():
     assert triangle.regions == ("R1", "R2", "R3")
     assert [p.score for p in triangle.pairs] == [0.9, 0.7, 0.5]
     assert overlap_groups(pairs, min_size=5) == []
+
+
+def test_as_of_2027_hovedstaden_and_sjaelland_are_one_region():
+    from pathlib import Path
+
+    from graph.load import load
+
+    ds = load([Path(__file__).parent / "fixtures" / "overlaps" / "oestdanmark.trig"])
+    before = overlapping_initiatives(ds, as_of="2026-06-01")
+    assert [(p.a.region, p.b.region) for p in before] == [("Region Sjælland", "Region Hovedstaden")]
+    assert overlapping_initiatives(ds, as_of="2027-06-01") == []  # now inside one region
+    after = overlapping_initiatives(ds, as_of="2027-06-01", same_region=True)
+    assert [(p.a.region, p.b.region) for p in after] == [("Region Østdanmark", "Region Østdanmark")]
+    assert "same region: Østdanmark" in after[0].reasons
