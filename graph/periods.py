@@ -3,8 +3,8 @@
 An entity's period is its ``schema:startDate``/``schema:endDate`` (or
 ``schema:foundingDate``/``schema:dissolutionDate``). A relation's period comes
 from its qualified node (membership interval, grant, reified statement; see
-``docs/model.md`` and ``queries/relation_periods.rq``). A missing start or end
-means open-ended.
+``docs/model.md``), read by :mod:`graph.views`. A missing start or end means
+open-ended.
 
 Examples
 --------
@@ -28,15 +28,15 @@ from rdflib.graph import Graph
 from rdflib.term import Node
 
 from graph.errors import InputError, Problem
-from graph.queries import load_query
 from graph.vocab import SCHEMA
 
-__all__ = ["Period", "parse_date", "as_date", "is_active", "period_of", "relation_periods"]
+__all__ = ["Period", "START_PREDICATES", "END_PREDICATES", "parse_date", "as_date", "is_active", "period_of"]
 
 Period = tuple[date | None, date | None]
 
-_STARTS = (SCHEMA.startDate, SCHEMA.foundingDate)
-_ENDS = (SCHEMA.endDate, SCHEMA.dissolutionDate)
+#: predicates giving an entity's start, and its end, in order of preference
+START_PREDICATES = (SCHEMA.startDate, SCHEMA.foundingDate)
+END_PREDICATES = (SCHEMA.endDate, SCHEMA.dissolutionDate)
 
 
 def parse_date(text: str | date | None) -> date | None:
@@ -90,24 +90,6 @@ def is_active(start: date | None, end: date | None, as_of: date | None) -> bool:
 
 def period_of(g: Graph, node: Node) -> Period:
     """The (start, end) of an entity, from its start/founding and end/dissolution dates."""
-    start = next((d for p in _STARTS for d in map(as_date, g.objects(node, p)) if d), None)
-    end = next((d for p in _ENDS for d in map(as_date, g.objects(node, p)) if d), None)
+    start = next((d for p in START_PREDICATES for d in map(as_date, g.objects(node, p)) if d), None)
+    end = next((d for p in END_PREDICATES for d in map(as_date, g.objects(node, p)) if d), None)
     return start, end
-
-
-def relation_periods(g: Graph) -> dict[tuple[Node, Node, Node], Period]:
-    """Map each qualified relation ``(s, p, o)`` to its period.
-
-    Relations with no qualified period are absent (open-ended). When several
-    qualified nodes describe the same relation, the widest period wins.
-    """
-    periods: dict[tuple[Node, Node, Node], Period] = {}
-    for row in g.query(load_query("relation_periods")):
-        key = (row.s, row.p, row.o)
-        start, end = as_date(row.start), as_date(row.end)
-        if key in periods:
-            old_start, old_end = periods[key]
-            start = None if start is None or old_start is None else min(start, old_start)
-            end = None if end is None or old_end is None else max(end, old_end)
-        periods[key] = (start, end)
-    return periods

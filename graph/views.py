@@ -57,7 +57,7 @@ from rdflib.graph import Graph
 from rdflib.term import Node
 
 from graph.labels import local_name
-from graph.periods import as_date, is_active, parse_date
+from graph.periods import END_PREDICATES, START_PREDICATES, as_date, is_active, parse_date, period_of
 from graph.vocab import (
     ACTOR_CLASSES,
     DCTERMS,
@@ -115,8 +115,6 @@ _GROUP_IS_SUBJECT = frozenset({SCHEMA.funder, SCHEMA.founder})
 
 _INITIATIVE_ROOTS = frozenset({ECO.Initiative})
 _FOCUS_SCHEME = ID["scheme/focus-areas"]
-_STARTS = (SCHEMA.startDate, SCHEMA.foundingDate)
-_ENDS = (SCHEMA.endDate, SCHEMA.dissolutionDate)
 _CONTACT_DEFAULTS = (VCARD.hasEmail, VCARD.hasTelephone)
 
 
@@ -317,7 +315,7 @@ def regions_on(ds: Graph, day=None) -> list[URIRef]:
     """
     day = parse_date(day) or date.today()
     regions = _region_nodes(ds)
-    return [r for r in regions if is_active(*_entity_period(ds, r), day)]
+    return [r for r in regions if is_active(*period_of(ds, r), day)]
 
 
 # ---------------------------------------------------------------------------
@@ -516,8 +514,8 @@ def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
         facts.kind[s] = kind
 
     # Periods of entities; drop the inactive ones (focus areas are timeless).
-    starts = _first_date(scan, _STARTS, facts.kind)
-    ends = _first_date(scan, _ENDS, facts.kind)
+    starts = _first_date(scan, START_PREDICATES, facts.kind)
+    ends = _first_date(scan, END_PREDICATES, facts.kind)
     for s in list(facts.kind):
         period = (starts.get(s), ends.get(s))
         facts.period[s] = period
@@ -612,12 +610,6 @@ def _region_nodes(ds: Graph) -> list[Node]:
     return sorted(regions, key=lambda r: (notation[r], str(r)))
 
 
-def _entity_period(ds: Graph, node: Node):
-    start = next((d for p in _STARTS for d in map(as_date, ds.objects(node, p)) if d), None)
-    end = next((d for p in _ENDS for d in map(as_date, ds.objects(node, p)) if d), None)
-    return start, end
-
-
 def region_successors(ds: Graph) -> dict[Node, set[Node]]:
     """Region -> regions it became (from org:ChangeEvent and eco:mergedInto)."""
     succ: dict[Node, set[Node]] = defaultdict(set)
@@ -634,7 +626,7 @@ def _read_regions(ds: Graph, scan: _Scan, facts: _Facts) -> None:
     """Place each entity in the regions that existed on ``facts.region_date``."""
     all_regions = _region_nodes(ds)
     day = facts.region_date
-    periods = {r: _entity_period(ds, r) for r in all_regions}
+    periods = {r: period_of(ds, r) for r in all_regions}
     existing = [r for r in all_regions if is_active(*periods[r], day)]
     facts.regions = existing
     exist_set = set(existing)
@@ -710,8 +702,8 @@ def _read_regions(ds: Graph, scan: _Scan, facts: _Facts) -> None:
 
 def _qualified_relations(scan: _Scan) -> dict[tuple, tuple]:
     """(s, p, o) -> (start, end, amount) from memberships, grants, change events
-    and reified statements (see ``queries/relation_periods.rq``, which this
-    mirrors in one pass per predicate, plus amounts and change events).
+    and reified statements (the patterns of ``docs/model.md``), in one pass
+    per predicate.
     Several qualified nodes: the widest period wins and amounts add up."""
     out: dict[tuple, tuple] = {}
 

@@ -89,7 +89,7 @@ def test_query_list_has_at_least_eight_saved_queries():
     result = run("query", "--list")
     assert result.exit_code == 0
     assert len(result.output.strip().splitlines()) >= 8
-    assert "relation_periods" not in result.output  # internal queries are hidden
+    assert "growth_elements" not in result.output  # internal queries are hidden
 
 
 def _csv(*args):
