@@ -83,9 +83,11 @@ def guess_class(name: str) -> URIRef:
     --------
     >>> guess_class("Symbion A/S") == ECO.Company, guess_class("Roskilde Universitet") == ECO.University
     (True, True)
+    >>> guess_class("A/S Team Bornholm") == ECO.Company, guess_class("Teknologisk Institut") == ECO.ResearchInstitute
+    (True, True)
     """
     low = name.lower()
-    if re.search(r"\b(a/s|aps|i/s|p/s|k/s|a\.m\.b\.a\.?|ivs)$", low):
+    if re.search(r"(^|\s)(a/s|aps|i/s|p/s|k/s|a\.m\.b\.a\.?|ivs)($|[\s,\"])", low):
         return ECO.Company
     if re.search(r"professionshøjskole|university college|erhvervsakademi", low):
         return ECO.UniversityCollege
@@ -99,7 +101,9 @@ def guess_class(name: str) -> URIRef:
         return ECO.Hospital
     if re.search(r"ministeriet|styrelsen|agentur", low):
         return ECO.PublicAuthority
-    if re.search(r"institut", low):
+    if re.search(r"selvejende institution|erhvervsdrivende fond", low):
+        return ECO.Association  # legal forms, not what the body does
+    if re.search(r"\binstitut(e|tet)?\b", low):
         return ECO.ResearchInstitute
     if re.search(r"fond(en)?\b|invest|capital|ventures", low):
         return ECO.Investor

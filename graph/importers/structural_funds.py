@@ -74,6 +74,7 @@ from rdflib.namespace import RDF, XSD
 
 from graph.errors import InputError, Problem
 from graph.ids import entity_iri, slug
+from graph.partners import guess_class
 from graph.vocab import ATTR, DCTERMS, ECO, FOAF, FRAPO, ID, OA, PROV, SCHEMA, SKOS
 
 __all__ = ["DEFAULT_DIR", "FUNDS", "REGIONS", "import_structural_funds", "write_structural_funds", "main"]
@@ -129,9 +130,6 @@ _COLUMNS = {
     "partners": ("parter", "partere / project partners"),
 }
 _DROPPED = ("kontaktperson / contacts",)
-_COMPANY = re.compile(r"\b(A/S|ApS|I/S|P/S|K/S|IVS|A\.m\.b\.a\.)\s*$|\b(A/S|ApS)\b", re.IGNORECASE)
-
-
 def _municipalities() -> dict[str, URIRef]:
     """Municipality and region labels (lower-case) -> IRI, from the reference data."""
     from graph.load import repo_root
@@ -154,17 +152,6 @@ def _municipalities() -> dict[str, URIRef]:
                 for o in g.objects(s, SKOS.altLabel):
                     out.setdefault(str(o).lower(), s)
     return out
-
-
-def _org_class(name: str) -> URIRef:
-    low = name.lower()
-    if re.search(r"\buniversitet\b|university(?! college)", low):
-        return ECO.University
-    if "professionshøjskole" in low or "university college" in low:
-        return ECO.UniversityCollege
-    if _COMPANY.search(name):
-        return ECO.Company
-    return ECO.Association
 
 
 def _date(text: str) -> date:
@@ -410,7 +397,7 @@ def _read_file(path: Path, municipalities: dict[str, URIRef], used: set[URIRef],
         if lead:
             org = municipalities.get(lead.lower())
             if org is None:
-                cls_ = _org_class(lead)
+                cls_ = guess_class(lead)
                 org = entity_iri(lead)
                 q.append((org, RDF.type, cls_))
                 if org not in named:  # one preferred label, the first spelling met
