@@ -570,7 +570,69 @@ def map_fragment(
 ) -> MapFragment:
     """Build the HTML body and JSON data of a map without writing a file.
 
-    Parameters are those of :func:`render_map`; the report embeds the result.
+    :func:`render_map` wraps it in a page; the report embeds it.
+
+    Parameters
+    ----------
+    g : networkx.MultiDiGraph
+        Entity graph: node attributes ``label``, ``type`` (type label, Danish or
+        English name, or class IRI), ``region``, ``focus_areas``, ``start``,
+        ``end``, ``description``, ``url``; edge attributes ``relation`` (contract
+        name or predicate IRI), ``start``, ``end``, ``amount``, ``evidence``
+        (``(title, date, quote)`` tuples, dicts or objects).
+    title, subtitle : str
+        Heading and the line under it (inserted as text).
+    focus : str, optional
+        Label (case-insensitive) or IRI of an entity: draw only its neighbourhood.
+    hops : int, optional
+        Radius of that neighbourhood (default 1).
+    types, regions, focus_areas : iterable of str, optional
+        Draw only nodes of these types / in these regions / with these focus areas.
+    period : date, str or (start, end), optional
+        Draw only nodes and edges active in this period (a single date: active on it).
+    overlaps : iterable
+        Overlapping initiative pairs (``Overlap`` objects, dicts with ``a``, ``b``,
+        ``score``, ``reasons``, or tuples): drawn as highlighted edges.
+    gaps : optional
+        A gaps result (:class:`graph.gaps.Gaps` or a dict like ``gaps --json``):
+        ecosystems missing a growth-model element get a red dashed border and
+        the missing elements in the tooltip; brokers and isolated actors are
+        named in their tooltips.
+    include_contacts : bool
+        Show personal contact data (``email``/``telephone`` node attributes).
+        Off by default: contact data never reaches the page.
+    size_by : {"degree", "pagerank", "betweenness"}
+        Centrality measure behind node size.
+    layout : {"auto", "physics", "python"}
+        ``auto`` stabilises small graphs in the browser and then freezes them;
+        above 300 nodes the layout is computed in Python (igraph
+        Fruchterman-Reingold) and physics is off.
+    aggregate : bool, optional
+        Open grouped by region (or community) as super-nodes; double-click one
+        to expand it. Only expanded groups become vis nodes, so a very large
+        graph opens fast (``network.body.data.nodes`` then holds what is
+        drawn: groups and the members of expanded groups). Default: above
+        5,000 nodes.
+
+    Returns
+    -------
+    MapFragment
+
+    Raises
+    ------
+    graph.errors.EntityNotFound
+        ``focus`` names no drawn entity.
+    graph.errors.InputError
+        A bad option value.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("x", label="<b>Hostile</b>", type="Company")
+    >>> frag = map_fragment(g)
+    >>> frag.stats.nodes, "<b>Hostile" in frag.body + frag.data
+    (1, False)
     """
     from graph.errors import EntityNotFound, InputError
 
@@ -842,69 +904,21 @@ def map_fragment(
     return MapFragment(body=body, data=_json_for_html(data), stats=stats)
 
 
-def render_map(
-    g: nx.MultiDiGraph,
-    path: str | Path,
-    *,
-    title: str = "ecokg map",
-    focus: Any = None,
-    hops: int | None = None,
-    types: Iterable[str] | None = None,
-    regions: Iterable[str] | None = None,
-    focus_areas: Iterable[str] | None = None,
-    period: Any = None,
-    overlaps: Iterable[Any] = (),
-    gaps: Any = None,
-    include_contacts: bool = False,
-    size_by: str = "degree",
-    layout: str = "auto",
-    aggregate: bool | None = None,
-) -> MapStats:
+def render_map(g: nx.MultiDiGraph, path: str | Path, *, title: str = "ecokg map", **options: Any) -> MapStats:
     """Write an interactive, self-contained, offline HTML map of an entity graph.
 
     Parameters
     ----------
     g : networkx.MultiDiGraph
-        Entity graph: node attributes ``label``, ``type`` (type label, Danish or
-        English name, or class IRI), ``region``, ``focus_areas``, ``start``,
-        ``end``, ``description``, ``url``; edge attributes ``relation`` (contract
-        name or predicate IRI), ``start``, ``end``, ``amount``, ``evidence``
-        (``(title, date, quote)`` tuples, dicts or objects).
+        Entity graph, as for :func:`map_fragment`.
     path : str or Path
-        The HTML file to write (UTF-8).
+        The HTML file to write (UTF-8), atomically.
     title : str
         Page title and heading (inserted as text).
-    focus : str, optional
-        Label (case-insensitive) or IRI of an entity: draw only its neighbourhood.
-    hops : int, optional
-        Radius of that neighbourhood (default 1).
-    types, regions, focus_areas : iterable of str, optional
-        Draw only nodes of these types / in these regions / with these focus areas.
-    period : date, str or (start, end), optional
-        Draw only nodes and edges active in this period (a single date: active on it).
-    overlaps : iterable
-        Overlapping initiative pairs (``Overlap`` objects, dicts with ``a``, ``b``,
-        ``score``, ``reasons``, or tuples): drawn as highlighted edges.
-    gaps : optional
-        A gaps result (:class:`graph.gaps.Gaps` or a dict like ``gaps --json``):
-        ecosystems missing a growth-model element get a red dashed border and
-        the missing elements in the tooltip; brokers and isolated actors are
-        named in their tooltips.
-    include_contacts : bool
-        Show personal contact data (``email``/``telephone`` node attributes).
-        Off by default: contact data never reaches the page.
-    size_by : {"degree", "pagerank", "betweenness"}
-        Centrality measure behind node size.
-    layout : {"auto", "physics", "python"}
-        ``auto`` stabilises small graphs in the browser and then freezes them;
-        above 300 nodes the layout is computed in Python (igraph
-        Fruchterman-Reingold) and physics is off.
-    aggregate : bool, optional
-        Open grouped by region (or community) as super-nodes; double-click one
-        to expand it. Only expanded groups become vis nodes, so a very large
-        graph opens fast (``network.body.data.nodes`` then holds what is
-        drawn: groups and the members of expanded groups). Default: above
-        5,000 nodes.
+    **options
+        The drawing options of :func:`map_fragment` (``focus``, ``hops``,
+        ``types``, ``regions``, ``focus_areas``, ``period``, ``overlaps``,
+        ``gaps``, ``include_contacts``, ``size_by``, ``layout``, ``aggregate``).
 
     Returns
     -------
@@ -928,11 +942,7 @@ def render_map(
     >>> "<b>Hostile" in out.read_text(encoding="utf-8")
     False
     """
-    frag = map_fragment(
-        g, title=title, focus=focus, hops=hops, types=types, regions=regions, focus_areas=focus_areas,
-        period=period, overlaps=overlaps, gaps=gaps, include_contacts=include_contacts, size_by=size_by,
-        layout=layout, aggregate=aggregate,
-    )
+    frag = map_fragment(g, title=title, **options)
     assets = page_assets()
     page = fill_template(
         (_TEMPLATES / "map.html").read_text(encoding="utf-8"),
