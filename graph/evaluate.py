@@ -8,7 +8,10 @@ plus a verdict file ``pairs.csv`` (:mod:`graph.verdicts`): pairs marked
 Each subfolder with an ``elements.csv`` (and its own ``pairs.csv``) is a batch
 of examples added later (``added/``: written after the text model of the first
 batch was chosen, and used to check it); ``include_added=False`` (command
-line: ``--original``) evaluates the first batch alone.
+line: ``--original``) evaluates the first batch alone. The subfolder
+``heldout/`` is *not* a batch: it was written before the current method was
+tuned and is never used to choose anything; ``python -m graph.evaluate
+--heldout`` scores it alone at the default threshold (:func:`evaluate_heldout`).
 
 Pairs are scored once with :func:`graph.overlaps.find_overlaps` at
 ``min_score=0`` with the default region rule (pairs across regions); a pair
@@ -245,10 +248,15 @@ def cross_validate(items: Sequence[str], scored: Mapping[Pair, float], gold: set
     )
 
 
+#: subfolders of the labelled set that are never used for tuning or choosing the threshold
+HELDOUT = ("heldout",)
+
+
 def _batches(directory: Path, include_added: bool) -> list[Path]:
     batches = [directory]
     if include_added:
-        batches += sorted(p for p in directory.iterdir() if p.is_dir() and (p / "elements.csv").is_file())
+        batches += sorted(p for p in directory.iterdir()
+                          if p.is_dir() and p.name not in HELDOUT and (p / "elements.csv").is_file())
     return batches
 
 
