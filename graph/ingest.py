@@ -598,8 +598,39 @@ def _find_mentions(ctx: _Ctx) -> None:
         if i > 0 and _is_cap(toks[i - 1][2]) and toks[i - 1][1] <= toks[i][0]:
             trig = next((typ for pat, typ in _TRIGGERS if pat.match(toks[i - 1][2].lower())), None)
         _add_span_mentions(ctx, i, j, found, trig)
+    _quoted_names(ctx, found)
     _short_names(ctx, found)
     ctx.mentions = found
+
+
+_QUOTED_NAME = re.compile(
+    r"(?<![\w-])(?P<trig>[\w-]+)\s+[”“\"«»‘’'](?P<name>[^”“\"«»‘’'\n]{2,80}?)[”“\"«»’']"
+)
+
+
+def _quoted_names(ctx: _Ctx, found: list[_Mention]) -> None:
+    """A quoted name after a trigger noun is a name of that kind, however it
+    is capitalised: ``projektet ”Sikker overgang”``, ``netværket 'Sund By'``.
+    Later unquoted occurrences of the same name are mentions too."""
+    text = ctx.text
+    names: dict[str, str] = {}
+    for m in _QUOTED_NAME.finditer(text):
+        trig = m.group("trig").lower()
+        typ = next((t for pat, t in _TRIGGERS if pat.match(trig)), None)
+        name = m.group("name").strip()
+        if typ in (None, "none") or not name[:1].isupper() or len(name.split()) > 8 or name.endswith((".", ",")):
+            continue
+        names.setdefault(name, typ)
+    for name, typ in names.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            s, e = hit.start(), hit.end()
+            over = [x for x in found if x.start < e and s < x.end]
+            if any(x.end - x.start > e - s for x in over):
+                continue
+            for x in over:
+                found.remove(x)
+            found.append(_Mention(s, e, name, typ, "quoted"))
+    found.sort(key=lambda x: x.start)
 
 
 def _short_names(ctx: _Ctx, found: list[_Mention]) -> None:
@@ -750,6 +781,14 @@ def _known_parts(ctx: _Ctx, i: int, j: int):
 # ---------------------------------------------------------------- persons
 
 
+def _title_word(w: str) -> bool:
+    """A title, also in its definite form: ``direktør``, ``ingeniøren``, ``professoren``."""
+    if _TITLE_RE.match(w):
+        return True
+    base = re.sub(r"(en|n)$", "", w)
+    return base != w and len(base) >= 5 and bool(_TITLE_RE.match(base)) and not base.lower().startswith("partner")
+
+
 def _title_phrase(s: str) -> bool:
     words = s.strip().split()
     return bool(words) and bool(_TITLE_RE.match(words[0].rstrip(",")))
@@ -778,7 +817,7 @@ def _classify_people(ctx: _Ctx) -> None:
             bool(_SPEECH.search(before.rstrip(", ")))
             or (len(prefix) < 80 and first_word is not None and bool(_TITLE_RE.match(first_word.group(1))))
             or bool(re.match(r"^\s*,\s*", after) and _title_phrase(after.lstrip(" ,")))
-            or bool(re.search(r"(?:^|\s)(\w+)\s*,?\s*$", before) and _TITLE_RE.match((re.search(r"(\S+)\s*,?\s*$", before) or [""])[0].strip(" ,")))
+            or bool(re.search(r"(?:^|\s)(\w+)\s*,?\s*$", before) and _title_word((re.search(r"(\S+)\s*,?\s*$", before) or [""])[0].strip(" ,")))
             or bool(find_emails(line) or find_phones(line))
             or (line.strip() == text[m.start : m.end] and _TITLE_RE.match(prev_line.split(" ")[-1] if prev_line else ""))
         )
@@ -1011,6 +1050,10 @@ class _Builder:
 
     def subject_before(self, sent: _Sentence, pos: int) -> _Cluster | None:
         ms = [m for m in self.in_range(sent.start, pos) if self.cluster(m).type not in ("Focus Area",)]
+        # a relative clause: "innovationsnetværket Sundhed Midt, hvis medlemmer er …",
+        # "Klyngen X, der består af …": the name the clause hangs on
+        if ms and re.fullmatch(r"\s*,?\s*(?:der|som|hvis(?:\s+[\w-]+)?)(?:\s+(?:også|blandt andet|bl\.a\.|nu|i dag|allerede))?\s*", self.ctx.text[ms[-1].end : pos]):
+            return self.cluster(ms[-1])
         # prefer a mention at the start of the sentence (the grammatical subject)
         if ms:
             first = ms[0]
@@ -1042,8 +1085,10 @@ class _Builder:
                 c = self.cluster(m)
                 if c.type in want and self._section_of(m.start) == sent.section:
                     best = c
-                    if len(stem) >= 4 and stem in c.label.lower():
-                        named = c  # "Centeret" -> "Center for ...", "Klyngen" -> "... klynge"
+                    if len(stem) >= 4 and (stem in c.label.lower() or stem in self._noun_before(m)):
+                        # "Centeret" -> "Center for ...", "Klyngen" -> "... klynge",
+                        # "Projektet" -> "projektet Sikker Hjemme" (not "programmet Grand Solutions")
+                        named = c
             if named is not None or best is not None:
                 return named or best
         if strict and not want:
@@ -1051,6 +1096,12 @@ class _Builder:
         if sent.section in self.section_entity:
             return self.section_entity[sent.section]
         return self.main
+
+    def _noun_before(self, m: _Mention) -> str:
+        """The word right before a mention (quotes skipped), lower case: the
+        trigger noun that introduced it ("projektet", "programmet")."""
+        w = re.search(r"([\w-]+)[\s”“\"«»‘’']*$", self.ctx.text[max(0, m.start - 40) : m.start])
+        return w.group(1).lower() if w else ""
 
     def items_after(self, pos: int, end: int, *, persons: bool = False) -> list[_Mention]:
         ms = self.in_range(pos, end, persons=persons)
@@ -1065,6 +1116,30 @@ class _Builder:
                 break
             out.append(m)
             cursor = m.end
+        return out
+
+    def _apposition_parents(self, items: list[_Mention], sent: _Sentence) -> list[_Mention]:
+        """"Center for Telemedicin, Region Midtjylland, og VIA University College":
+        a unit followed by its organisation in apposition is one item, a unit
+        of that organisation."""
+        out: list[_Mention] = []
+        skip = set()
+        for k, it in enumerate(items):
+            if id(it) in skip:
+                continue
+            out.append(it)
+            if k + 1 >= len(items) or self.cluster(it).type != "Organizational Unit":
+                continue
+            nxt = items[k + 1]
+            if not re.fullmatch(r",\s*", self.ctx.text[it.end : nxt.start]):
+                continue
+            if self.cluster(nxt).type not in ("Region", "Municipality", "University", "Hospital", "Company", "Research Institute", "University College", "Public Authority"):
+                continue
+            after = self.ctx.text[nxt.end : nxt.end + 6]
+            if not re.match(r"\s*(?:,|\.|$|og\b|samt\b)", after) or (k + 2 < len(items) and not re.match(r"\s*,", after)):
+                continue
+            self.add(self.cluster(it), "org:subOrganizationOf", self.cluster(nxt), sent)
+            skip.add(id(nxt))
         return out
 
     def add(self, s, p, o, sent, **kw) -> None:
@@ -1109,6 +1184,7 @@ class _Builder:
                             for sj in subjects:
                                 self.add(sj, pred, obj, sent)
                     continue
+                items = self._apposition_parents(items, sent)
                 if pred == "org:headOf" and direction == "items->subject":  # "ledes af professor X fra Y": a person
                     items = [x for x in items if self.cluster(x).type == "Person"][:1]
                 if not items:
@@ -1185,7 +1261,16 @@ class _Builder:
             vm = re.search(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte)\b[^.]*$", before, re.I)
             if vm:
                 funders = self.in_range(sent.start, sent.start + vm.start())
-                if not funders or len(text[sent.start : funders[-1].start].split()) > 4:
+                # clause-local: "…, mens Innovationsfonden støtter projektet med …"
+                cl = max((x.end() for x in re.finditer(r",\s*(?:mens|og|samt|hvor|hvorimod|imens)\s", text[sent.start : sent.start + vm.start()])), default=0)
+                funders = [f for f in funders if f.start >= sent.start + cl]
+                right0 = self.in_range(sent.start + vm.end(1), a_s)
+                imm = right0[0] if right0 and re.fullmatch(r"\s*", text[sent.start + vm.end(1) : right0[0].start]) else None
+                in_pp = bool(funders) and bool(re.search(r"\b(?:fra|af|til|med|hos|ved|for|over|under|i|om)\s+$", text[max(sent.start, funders[-1].start - 12) : funders[-1].start]))
+                sv = bool(funders) and not in_pp and bool(re.fullmatch(r"\s*(?:(?:nu|også|desuden|igen|derfor|i dag|har|har nu|har i dag)\s*)*", text[funders[-1].end : sent.start + vm.start()]))
+                if imm is not None and not sv:
+                    funders = []  # V2 order after a fronted phrase: "Ud over … bidrager Region Midtjylland med 6 mio. kr."
+                if not funders or len(text[sent.start + cl : funders[-1].start].split()) > 4:
                     # V2 order: "Desuden bidrager Innovationsfonden med 3,5 mio. kr."
                     right = self.in_range(sent.start + vm.end(1), a_s)
                     if right and re.fullmatch(r"\s*", text[sent.start + vm.end(1) : right[0].start]):
