@@ -1157,6 +1157,7 @@ class _Builder:
             self.rule_amounts(sent)
             self.rule_founding_date(sent)
             self.rule_genitive_units(sent)
+            self.rule_founder_clauses(sent)
         self.rule_people()
         self.rule_address_lines()
         self.rule_focus()
@@ -1324,6 +1325,45 @@ class _Builder:
             return self.cluster(ms[0])
         return self.anaphor(sent, before)
 
+    _FOUNDER_CLAUSE = re.compile(
+        r"(?:,\s*|\s)(?:der|som)\s+(?:(?:også|selv|i\s+(?P<year>\d{4}))\s+)*(?:har\s+|havde\s+)?"
+        r"(?:var\s+med\s+til\s+at\s+)?(?:stiftede|grundlagde|etablerede|startede|stiftet|grundlagt|etableret|startet|stifte|grundlægge|etablere|starte)\s+",
+        re.I,
+    )
+
+    def rule_founder_clauses(self, sent: _Sentence) -> None:
+        """"siger Sofie Lindberg, der stiftede virksomheden (i 2019) sammen med
+        ingeniøren Anders Bøgh": the person (and those "sammen med" them) founded
+        the organisation named or referred to after the verb."""
+        text = self.ctx.text
+        for fm in self._FOUNDER_CLAUSE.finditer(text, sent.start, sent.end):
+            before = self.in_range(sent.start, fm.start(), persons=True)
+            if not before or self.cluster(before[-1]).type != "Person":
+                continue
+            gap = text[before[-1].end : fm.start()]
+            if len(gap.split()) > 1 or re.search(r"[.!?]", gap):
+                continue
+            founders = [self.cluster(before[-1])]
+            rest = text[fm.end() : sent.end]
+            named = self.in_range(fm.end(), min(sent.end, fm.end() + 60))
+            org = None
+            if named and len(text[fm.end() : named[0].start].split()) <= 1 and self.cluster(named[0]).type in _ORG_TYPES | {"Initiative", "Partnership"}:
+                org = self.cluster(named[0])
+            else:
+                org = self.anaphor(sent, rest[:40], strict=True)
+            if org is None or org.type == "Person":
+                continue
+            sm = re.search(r"\bsammen\s+med\s+", rest)
+            if sm:
+                for it in self.items_after(fm.end() + sm.end(), sent.end, persons=True):
+                    if self.cluster(it).type == "Person":
+                        founders.append(self.cluster(it))
+            for f_ in founders:
+                self.add(org, "schema:founder", f_, sent)
+            year = fm.group("year") or (re.search(r"^[^,.]*?\bi\s+(\d{4})\b", rest) or [None, None])[1]
+            if year:
+                self.add(org, "schema:foundingDate", year, sent)
+
     def rule_founding_date(self, sent: _Sentence) -> None:
         text = self.ctx.text
         for m in _FOUNDED_DATE.finditer(text, sent.start, sent.end):
@@ -1490,6 +1530,13 @@ class _Builder:
                 org = orgs_in_segs[0] if orgs_in_segs else None
                 for t in pending:
                     titles.append((t, org))
+            # "professor Henrik Dalsgaard fra Aarhus Universitet", "overlæge Eva Lund ved OUH"
+            fw = re.match(r"^\s+(?:fra|hos|ved)\s+", text[m.end : sent.end])
+            tw = re.search(r"([\w.-]+)\s+$", text[max(sent.start, m.start - 40) : m.start])
+            if fw and tw and _title_word(tw.group(1)):
+                oms = self.in_range(m.end + fw.end(), min(sent.end, m.end + fw.end() + 80))
+                if oms and oms[0].start == m.end + fw.end() and self.cluster(oms[0]).type in _ORG_TYPES:
+                    titles.append((tw.group(1), self.cluster(oms[0])))
             # unit followed by its parent: "AAU Innovation, Aalborg Universitet"
             if len(orgs_in_segs) >= 2 and orgs_in_segs[0].type == "Organizational Unit" or (
                 len(orgs_in_segs) >= 2 and orgs_in_segs[1].type == "University" and orgs_in_segs[0].type != "University"
@@ -1576,6 +1623,17 @@ class _Builder:
             if re.match(r"^(partnerne|parterne|deltagerne|medlemmerne)\b", head, re.I):
                 subj = self.anaphor(s, head[cue.end() :]) or subj
             k = i + 1
+            if not (k < len(sents) and _BULLET.match(text[sents[k].line_start : sents[k].end]) and sents[k].section == s.section):
+                # no list under the colon, and "Om A", "Om B" … sections follow: those are the list
+                sec = s.section + 1
+                quote = _Sentence(s.start, s.end, s.text, s.line_start, s.section)
+                follows = k < len(sents) and sents[k].section == sec
+                while follows and sec in self.section_entity:
+                    item = self.section_entity[sec]
+                    if item is not subj and item.type in _ORG_TYPES:
+                        self.add(item, pred, subj, quote)
+                    sec += 1
+                continue
             while k < len(sents) and _BULLET.match(text[sents[k].line_start : sents[k].end]) and sents[k].section == s.section:
                 b = sents[k]
                 ms = self.in_range(b.start, b.end)
