@@ -32,7 +32,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from graph.ids import entity_iri, slug
 from graph.vocab import ECO, FOAF, ORG, TYPE_LABELS
 
-__all__ = ["Entry", "Gazetteer", "normalise", "is_acronym", "BUILTIN"]
+__all__ = ["Entry", "Gazetteer", "normalise", "is_acronym", "BUILTIN", "FOCUS_TERMS", "FocusTerm", "find_focus_terms"]
 
 #: (preferred label, type label, alternative names) of national actors
 BUILTIN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -75,6 +75,116 @@ BUILTIN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Aalborg Universitetshospital", "Hospital", ("AAUH",)),
     ("Europa-Kommissionen", "Public Authority", ("EU-Kommissionen", "European Commission")),
 )
+
+#: (Danish label, English label, surface forms) of the health-innovation
+#: domain's focus areas: fields, technologies and patient groups that press
+#: releases name in running text. Forms are matched case-insensitively as
+#: whole words (inflected and adjective forms included), except all-capital
+#: acronyms, which must match exactly. A general domain thesaurus, not a list
+#: of any one text's terms.
+FOCUS_TERMS: tuple[tuple[str, str, str], ...] = (
+    ("Velfærdsteknologi", "Welfare technology", r"velfærdsteknologi(?:en|er|erne|ske?)?"),
+    ("Sundhedsteknologi", "Health technology", r"sundhedsteknologi(?:en|er|erne|ske?)?"),
+    ("Medicoteknologi", "Medical technology", r"medicoteknologi(?:en|er|ske?)?|medicotekni(?:k|kken|ske?)|medtech"),
+    ("Sundheds-it", "Health IT", r"sundheds-it|sundheds-IT|sundhedsit"),
+    ("Telemedicin", "Telemedicine", r"telemedicin(?:en|ske?)?"),
+    ("Telesundhed", "Telehealth", r"telesundhed(?:en)?"),
+    ("Hjemmemonitorering", "Home monitoring", r"hjemmemonitorering(?:en)?|monitorering i hjemmet"),
+    ("Hjælpemidler", "Assistive devices", r"hjælpemid(?:del|lerne|ler|let)"),
+    ("Sundhedsdata", "Health data", r"sundhedsdata(?:en)?"),
+    ("Sundhedsinnovation", "Health innovation", r"sundhedsinnovation(?:en)?"),
+    ("Velfærdsinnovation", "Welfare innovation", r"velfærdsinnovation(?:en)?"),
+    ("Digital sundhed", "Digital health", r"digitale? sundhed"),
+    ("Sundhedsøkonomi", "Health economics", r"sundhedsøkonomi(?:en|ske?)?"),
+    ("Psykiatri", "Psychiatry", r"psykiatri(?:en|ske?)?"),
+    ("Mental sundhed", "Mental health", r"mentale? sundhed|mental trivsel"),
+    ("KOL", "COPD", r"KOL|kronisk obstruktiv lungesygdom"),
+    ("Hjertesvigt", "Heart failure", r"hjertesvigt(?:et)?"),
+    ("Hjerte-kar-sygdomme", "Cardiovascular disease", r"hjerte-?kar-?sygdom(?:me|mene)?"),
+    ("Diabetes", "Diabetes", r"diabetes|sukkersyge"),
+    ("Kræft", "Cancer", r"kræft(?:en|sygdomme)?|cancer"),
+    ("Demens", "Dementia", r"demens(?:sygdomme)?"),
+    ("Astma", "Asthma", r"astma"),
+    ("Overvægt", "Obesity", r"overvægt|fedme"),
+    ("Infektionssygdomme", "Infectious diseases", r"infektionssygdom(?:me|mene)?"),
+    ("Antibiotikaresistens", "Antimicrobial resistance", r"antibiotikaresistens(?:en)?|antimikrobiel resistens"),
+    ("Rehabilitering", "Rehabilitation", r"rehabilitering(?:en)?"),
+    ("Genoptræning", "Physical rehabilitation", r"genoptræning(?:en)?"),
+    ("Forebyggelse", "Prevention", r"forebyggelse(?:n)?|sygdomsforebyggelse(?:n)?"),
+    ("Ældrepleje", "Elderly care", r"ældrepleje(?:n)?"),
+    ("Personlig medicin", "Personalised medicine", r"personli(?:g|ge) medicin|personaliseret medicin|præcisionsmedicin"),
+    ("Lægemidler", "Medicines", r"lægemid(?:del|lerne|ler|let)"),
+    ("Diagnostik", "Diagnostics", r"diagnostik(?:ken)?"),
+    ("Bioteknologi", "Biotechnology", r"bioteknologi(?:en|ske?)?|biotek"),
+    ("Life science", "Life science", r"life science"),
+    ("Kunstig intelligens", "Artificial intelligence", r"kunstig intelligens"),
+    ("Robotteknologi", "Robotics", r"robotteknologi(?:en|ske?)?|velfærdsrobot(?:ter|terne)?"),
+    ("Patientsikkerhed", "Patient safety", r"patientsikkerhed(?:en)?"),
+    ("Sundhed", "Health", r"(?<=inden for )sundhed|(?<=indenfor )sundhed|(?<=området )sundhed"),
+)
+
+
+@dataclass(frozen=True)
+class FocusTerm:
+    """A focus-area term found in text: offsets, the surface form and the concept's labels."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    label_en: str
+
+
+def _focus_regex():
+    parts = []
+    for k, (_da, _en, forms) in enumerate(FOCUS_TERMS):
+        parts.append(f"(?P<t{k}>{forms})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+_FOCUS_RE = _focus_regex()
+_COORD_RE = re.compile(r"(?<![\w-])([a-zæøå]{3,})- og $", re.IGNORECASE)
+
+
+def find_focus_terms(text: str) -> list[FocusTerm]:
+    """Focus-area terms of :data:`FOCUS_TERMS` in ``text``.
+
+    A coordinated compound (``sundheds- og velfærdsteknologier``) is one
+    concept when both halves are known terms: ``Sundheds- og velfærdsteknologi``.
+
+    Examples
+    --------
+    >>> [(t.text, t.label) for t in find_focus_terms("telemedicinske løsninger til borgere med KOL")]
+    [('telemedicinske', 'Telemedicin'), ('KOL', 'KOL')]
+    >>> [t.label for t in find_focus_terms("udvikling af sundheds- og velfærdsteknologier")]
+    ['Sundheds- og velfærdsteknologi']
+    >>> [t.label for t in find_focus_terms("aktører inden for sundhed, men ikke bedre sundhed")]
+    ['Sundhed']
+    >>> find_focus_terms("Kol er ikke et akronym her")
+    []
+    """
+    out = []
+    for m in _FOCUS_RE.finditer(text):
+        k = int(m.lastgroup[1:])
+        da, en, _forms = FOCUS_TERMS[k]
+        surface = m.group(0)
+        if any(c.isupper() for c in da[1:]) or da.isupper():  # acronyms: exact case only
+            if not re.fullmatch(FOCUS_TERMS[k][2].split("|")[0], surface):
+                continue
+        start = m.start()
+        cm = _COORD_RE.search(text[max(0, m.start() - 30) : m.start()])
+        if cm:
+            first = cm.group(1).lower()
+            for cut in range(1, len(da)):
+                head = da[cut:].lower()
+                if len(head) >= 5 and _FOCUS_RE.fullmatch(first + head):
+                    start = m.start() - len(cm.group(0))
+                    da = f"{first.capitalize()}- og {da.lower()}"
+                    en = ""
+                    break
+        out.append(FocusTerm(start, m.end(), text[start : m.end()], da, en))
+    return out
+
 
 _ACRONYM = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9&-]{1,7}$")
 

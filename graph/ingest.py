@@ -41,7 +41,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from graph.danish import find_amounts, find_dates, find_emails, find_phones
-from graph.gazetteer import Gazetteer, is_acronym, normalise
+from graph.gazetteer import Gazetteer, find_focus_terms, is_acronym, normalise
 from graph.ids import entity_iri, slug
 from graph.vocab import ECO, FRAPO, ID, OA, SCHEMA, VCARD
 
@@ -921,15 +921,59 @@ def _cluster(ctx: _Ctx) -> list[_Cluster]:
             acr_def[am.group(1)] = idx
             c.aliases.add(am.group(1))
             by_key.setdefault(_squash(am.group(1)), idx)
-    # acronym-only clusters without definition: resolve via gazetteer or drop
+    # acronym-only clusters without definition: the initials of a name in the
+    # text ("SDSI" = Syddansk Sundhedsinnovation), else dropped
     out = []
-    for c in clusters:
+    named = [c for c in clusters if c.type not in ("Person", "Person?", "Focus Area") and not all(m.origin == "acronym" for m in c.mentions)]
+    for c in list(clusters):
         if c.type is None and all(m.origin == "acronym" for m in c.mentions):
+            fits = [n for n in named if len(c.label) >= 3 and any(_acronym_fits(c.label, a) for a in n.aliases | {n.label})]
+            if len(fits) == 1:
+                fits[0].mentions.extend(c.mentions)
+                fits[0].aliases.add(c.label)
             continue  # an unexplained acronym (e.g. "EU", "OPI") is not proposed
         if c.type is None:
             c.type = "Company"
         out.append(c)
     return out
+
+
+_ACRONYM_SKIP = frozenset({"og", "for", "i", "af", "til", "of", "and", "the", "&", "-"})
+
+
+def _acronym_fits(acr: str, name: str) -> bool:
+    """Can ``acr`` be the initials of ``name``? Every word gives its first
+    letter and, in order, maybe more of its letters (parts of a compound).
+
+    >>> _acronym_fits("SDSI", "Syddansk Sundhedsinnovation"), _acronym_fits("CHC", "Copenhagen Healthtech Cluster")
+    (True, True)
+    >>> _acronym_fits("SDSI", "Region Syddanmark"), _acronym_fits("AB", "Anders Bøgh Hansen")
+    (False, False)
+    """
+    words = [w.lower() for w in re.split(r"[\s/]+", name) if w and w.lower() not in _ACRONYM_SKIP]
+    a = acr.lower()
+    if not words or len(words) > len(a):
+        return False
+
+    @lru_cache(maxsize=None)
+    def fit(ai: int, wi: int) -> bool:
+        if wi == len(words):
+            return ai == len(a)
+        w = words[wi]
+        if ai >= len(a) or w[0] != a[ai]:
+            return False
+        # take the first letter, then 0.. more letters of the word in order
+        options = [(ai + 1, 1)]
+        k, pos = ai + 1, 1
+        while k < len(a):
+            nxt = w.find(a[k], pos)
+            if nxt < 0:
+                break
+            options.append((k + 1, nxt + 1))
+            k, pos = k + 1, nxt + 1
+        return any(fit(na, wi + 1) for na, _p in options)
+
+    return fit(0, 0)
 
 
 def _match_known(c: _Cluster, gz: Gazetteer) -> None:
@@ -1161,6 +1205,7 @@ class _Builder:
         self.rule_people()
         self.rule_address_lines()
         self.rule_focus()
+        self.rule_focus_terms()
         self.rule_member_lists()
         self.rule_periods()
         return self.out
@@ -1607,6 +1652,69 @@ class _Builder:
                     self.add(subj, "dcterms:subject", fc, _Sentence(s.start, b.end, text[s.start : b.end], s.line_start, s.section))
                 k += 1
 
+    _FOCUS_SUBJECT_TYPES = frozenset(
+        {"Cluster", "Innovation Network", "Association", "Company", "Initiative", "Partnership", "Research Institute", "Organizational Unit"}
+    )
+
+    def _in_quotation(self, sent: _Sentence) -> bool:
+        """Is the sentence part of a quotation (speech)?"""
+        text = self.ctx.text
+        para = text.rfind("\n", 0, sent.start) + 1
+        return text[sent.start : sent.start + 1] in "”“\"«" or text.count("”", para, sent.start) % 2 == 1 or text.count("“", para, sent.start) > text.count("”", para, sent.start)
+
+    def _explicit_subject(self, sent: _Sentence, pos: int) -> _Cluster | None:
+        """The entity a sentence is about when the text says it: a name
+        opening the sentence, the name a relative clause hangs on, a definite
+        noun ("Netværket", "Projektet") referring back, or the entity of an
+        "Om X" section. None otherwise (no guessing from the main entity)."""
+        text = self.ctx.text
+        ms = [m for m in self.in_range(sent.start, pos) if self.cluster(m).type not in ("Focus Area",)]
+        if ms and re.fullmatch(r"\s*,?\s*(?:der|som)\s*(?:\w+\s+){0,6}", text[ms[-1].end : pos]) and self.cluster(ms[-1]).type != "Person":
+            return self.cluster(ms[-1])
+        if ms and len(text[sent.start : ms[0].start].split()) <= 1:
+            c = self.cluster(ms[0])
+            return c if c.type != "Person" else None
+        lead = text[sent.start : pos][:60]
+        words = re.findall(r"[\wæøåÆØÅ-]+", lead.lower())[:2]
+        want = [t for w in words for pat, t in _TRIGGERS if pat.match(w) and t != "none"]
+        if want:
+            a = self.anaphor(sent, lead, strict=True)
+            if a is not None and a.type in _COMPATIBLE.get(want[0], {want[0]}):
+                return a
+        if sent.section in self.section_entity and sent.section > 0:
+            return self.section_entity[sent.section]
+        return None
+
+    def rule_focus_terms(self) -> None:
+        """Focus-area terms in running text (``graph.gazetteer.FOCUS_TERMS``):
+        each is a Focus Area; the entity a sentence is explicitly about has
+        the terms of that sentence as ``dcterms:subject`` (not in quotations)."""
+        text = self.ctx.text
+        taken = [(m.start, m.end) for c in self.clusters for m in c.mentions]
+        by_key = {normalise(c.label): c for c in self.clusters if c.type == "Focus Area"}
+        for t in find_focus_terms(text):
+            if any(a < t.end and t.start < b for a, b in taken):
+                continue
+            key = normalise(t.label)
+            fc = by_key.get(key)
+            m = _Mention(t.start, t.end, t.label, "Focus Area", "focus")
+            if fc is None:
+                fc = _Cluster(t.label, "Focus Area", [], {t.label})
+                self.clusters.append(fc)
+                by_key[key] = fc
+            fc.mentions.append(m)
+            if t.label_en:
+                fc.aliases.add(t.label_en)
+            self.of_mention[id(m)] = fc
+            taken.append((t.start, t.end))
+            sent = next((x for x in self.ctx.sentences if x.start <= t.start < x.end), None)
+            if sent is None or self._in_quotation(sent):
+                continue
+            subj = self._explicit_subject(sent, t.start)
+            if subj is None or subj.type not in self._FOCUS_SUBJECT_TYPES or "udvalg" in subj.label.lower():
+                continue
+            self.add(subj, "dcterms:subject", fc, sent)
+
     def rule_member_lists(self) -> None:
         """A bullet list after "Partnerne bag X er:", "Medlemmerne er:", "Konsortiet består af:"."""
         text = self.ctx.text
@@ -1835,7 +1943,7 @@ def _entities(ctx: _Ctx, clusters: list[_Cluster]):
     for c in clusters:
         ms = sorted(c.mentions, key=lambda m: m.start)
         start, end = (ms[0].start, ms[0].end) if ms else (-1, -1)
-        label = c.known.label if c.known is not None else _best_label(c)
+        label = c.known.label if c.known is not None else (c.label if c.type == "Focus Area" else _best_label(c))
         if c.type == "Person":
             iri = c.known.iri if c.known is not None else entity_iri(label)
         elif c.type == "Focus Area":
@@ -1951,7 +2059,9 @@ def _mark_known(st: Statement, known: Dataset) -> Statement:
 
 
 def _label_of(c: _Cluster) -> str:
-    return c.known.label if c.known is not None else _best_label(c)
+    if c.known is not None:
+        return c.known.label
+    return c.label if c.type == "Focus Area" else _best_label(c)
 
 
 # ---------------------------------------------------------------- RDF
