@@ -82,6 +82,8 @@ __all__ = [
     "pyshacl_results",
     "path_text",
     "result_key",
+    "results_of_report",
+    "ill_typed_quads",
 ]
 
 _XSD_STRING = str(XSD.string)
@@ -385,6 +387,41 @@ def path_text(g: Graph, node: Node) -> str:
     raise Unsupported(f"path {pred} is not supported")
 
 
+def ill_typed_quads(store: ox.Store) -> list[ox.Quad]:
+    """The quads of ``store`` whose object is an XSD literal rdflib deems ill-typed.
+
+    One SPARQL scan finds the candidates (an XSD literal Oxigraph cannot
+    read, or of a type it does not check); rdflib's ``Literal.ill_typed``
+    decides, as it does for pyshacl's data graph.
+
+    Examples
+    --------
+    >>> st = ox.Store()
+    >>> st.load(b'<http://ex/a> <http://ex/p> "2020-13-45"^^<http://www.w3.org/2001/XMLSchema#date> , '
+    ...         b'"2020-12-01"^^<http://www.w3.org/2001/XMLSchema#date> .', format=ox.RdfFormat.TURTLE)
+    >>> [q.object.value for q in ill_typed_quads(st)]
+    ['2020-13-45']
+    """
+    import warnings
+
+    checkable = ", ".join(f"<{t}>" for t in sorted(_CASTABLE))
+    cast_ok = " || ".join(f"(DATATYPE(?o) = <{t}> && isLiteral(<{t}>(STR(?o))))" for t in sorted(_CASTABLE))
+    cond = (
+        f'isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}") && DATATYPE(?o) != <{XSD.string}> '
+        f"&& (!(DATATYPE(?o) IN ({checkable})) || !COALESCE({cast_ok}, false))"
+    )
+    query = f"SELECT ?s ?p ?o ?g WHERE {{ {{ ?s ?p ?o FILTER({cond}) }} UNION {{ GRAPH ?g {{ ?s ?p ?o FILTER({cond}) }} }} }}"
+    out = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # rdflib warns about each weird lexical form
+        for row in store.query(query):
+            lit = _rd(row["o"])
+            if getattr(lit, "ill_typed", False):
+                g = row["g"] if row["g"] is not None else ox.DefaultGraph()
+                out.append(ox.Quad(row["s"], row["p"], row["o"], g))
+    return out
+
+
 # ----------------------------------------------------------------------------- compiling
 
 
@@ -627,7 +664,7 @@ def _property_checks(g: Graph, shape: Node, targets: str, prefixes: dict, fresh)
         message, severity = _message(g, shape), _severity(g, shape)
         comps = (SH.MinCountConstraintComponent, SH.MaxCountConstraintComponent)
         if lo == 1 and hi is None:
-            query = f"{prolog}SELECT ?this WHERE {{\n  {targets}\n  FILTER NOT EXISTS {{ ?this {path} ?_x }}\n}}"
+            query = f"{prolog}SELECT ?this WHERE {{\n  {targets}\n  MINUS {{ ?this {path} ?_x }}\n}}"
             checks.append(Check(shape, "focus", query, (comps[0],), path, pred, severity, message, (lo, hi)))
         elif lo is None and hi == 0:
             query = f"{prolog}SELECT DISTINCT ?this WHERE {{\n  {targets}\n  ?this {path} ?_x .\n}}"

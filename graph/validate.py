@@ -44,6 +44,8 @@ __all__ = [
     "quote_problems",
     "evidence_graph_problems",
     "shapes_path",
+    "FastShaclFallback",
+    "ENGINES",
 ]
 
 
@@ -268,11 +270,8 @@ def quote_problems(ds: Dataset) -> list[Problem]:
                 out.append(_problem(ds, doc, f"source text {value} not found"))
             if text is not None:
                 texts[doc] = _norm_ws(text)
-    for ev in set(ds.subjects(PROV.wasDerivedFrom, None)):
-        for doc in ds.objects(ev, PROV.wasDerivedFrom):
-            text = texts.get(doc)
-            if text is None:
-                continue
+    for doc, text in texts.items():
+        for ev in set(ds.subjects(PROV.wasDerivedFrom, doc)):
             for sel in ds.objects(ev, OA.hasSelector):
                 for quote in ds.objects(sel, OA.exact):
                     if _norm_ws(str(quote)) not in text:
@@ -329,16 +328,40 @@ def _union_graph(ds: Dataset, include_ontology: bool) -> Graph:
     return g
 
 
-def validate(ds: Dataset, *, shapes: str | Path | Graph | None = None) -> ValidationReport:
+class FastShaclFallback(UserWarning):
+    """The fast SHACL validator cannot compile the shapes: pyshacl (much slower) runs instead."""
+
+
+#: SHACL engines of :func:`validate`
+ENGINES = ("auto", "fast", "pyshacl")
+
+
+def validate(
+    ds: Dataset,
+    *,
+    shapes: str | Path | Graph | None = None,
+    engine: str = "auto",
+    duplicates: bool = True,
+) -> ValidationReport:
     """SHACL-validate a loaded Dataset and map every problem to file and line.
 
     Parameters
     ----------
     ds : rdflib.Dataset
         As returned by :func:`graph.load.load` (use ``strict=False`` to see
-        every problem here rather than as an InputError).
+        every problem here rather than as an InputError) or
+        :func:`graph.store.load_fast`.
     shapes : path or rdflib.Graph, optional
         The shapes graph; default ``ontology/shapes.ttl``.
+    engine : {"auto", "fast", "pyshacl"}
+        ``"fast"`` compiles the shapes to SPARQL and runs them inside
+        Oxigraph (:mod:`graph.fastshacl`); ``"pyshacl"`` runs pyshacl;
+        ``"auto"`` (default) is fast, falling back to pyshacl with a
+        :class:`FastShaclFallback` warning when the shapes use a construct
+        the compiler does not translate. Both give the same problems.
+    duplicates : bool
+        Also report possible duplicate organisations (warnings, slow on
+        very large graphs).
 
     Returns
     -------
@@ -347,9 +370,19 @@ def validate(ds: Dataset, *, shapes: str | Path | Graph | None = None) -> Valida
         Besides SHACL results, :func:`strict_problems`,
         :func:`quote_problems` and :func:`evidence_graph_problems` are
         included.
-    """
-    import pyshacl
 
+    Raises
+    ------
+    graph.fastshacl.Unsupported
+        ``engine="fast"`` and the shapes cannot be compiled.
+
+    Notes
+    -----
+    Ill-typed literals (``"2019-13-45"^^xsd:date``) are reported by the
+    strict checks and left out of the data the shapes see, whichever engine runs.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     if shapes is None:
         shapes = shapes_path()
     if isinstance(shapes, Graph):
@@ -359,62 +392,154 @@ def validate(ds: Dataset, *, shapes: str | Path | Graph | None = None) -> Valida
         if Path(shapes).is_file():
             shapes_graph.parse(str(shapes), format="turtle")
     problems: list[Problem] = []
-    # the shapes follow rdfs:subClassOf links of the ontology: it is part of the data graph
-    data = _union_graph(ds, include_ontology=True)
-    # an ill-typed literal ("2019-13-45"^^xsd:date) is reported by the strict
-    # checks; pyshacl cannot compare it (sh:lessThanOrEquals raises), so its
-    # copy of the data leaves such triples out
-    for triple in [t for t in data if isinstance(t[2], Literal) and t[2].ill_typed]:
-        data.remove(triple)
     if len(shapes_graph):
-        _conforms, results_graph, _text = pyshacl.validate(
-            data,
-            shacl_graph=shapes_graph,
-            inference="none",
-            advanced=True,
-            inplace=True,  # ``data`` is our own copy: spare pyshacl a second one
-            abort_on_first=False,
-            allow_warnings=True,
-        )
-        problems.extend(_shacl_problems(ds, results_graph))
-    problems.extend(strict_problems(ds))
+        problems.extend(_result_problem(ds, r) for r in _shacl_results(ds, shapes_graph, engine))
+    problems.extend(_strict_if_suspicious(ds))
     problems.extend(quote_problems(ds))
     problems.extend(evidence_graph_problems(ds))
-    problems.extend(duplicate_problems(ds))  # warnings: possibly the same organisation twice
+    if duplicates:
+        problems.extend(duplicate_problems(ds))  # warnings: possibly the same organisation twice
     unique = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
     conforms = not any(p.severity == "Violation" for p in unique)
     return ValidationReport(conforms, tuple(unique))
+
+
+def _strict_if_suspicious(ds: Dataset) -> list[Problem]:
+    """:func:`strict_problems`, skipped on an Oxigraph store whose SPARQL screen finds nothing."""
+    from graph.store import oxigraph_of, suspicious
+
+    if oxigraph_of(ds) is not None and not suspicious(ds):
+        return []
+    return strict_problems(ds)
+
+
+def _shacl_results(ds: Dataset, shapes_graph: Graph, engine: str):
+    """SHACL results (:class:`graph.fastshacl.ShaclResult`) of the fast engine or pyshacl."""
+    from graph import fastshacl
+
+    if engine != "pyshacl":
+        try:
+            compiled = fastshacl.compile_shapes(shapes_graph)
+            return compiled.run(_fast_store(ds))
+        except fastshacl.Unsupported as err:
+            if engine == "fast":
+                raise
+            import warnings
+
+            warnings.warn(f"{err}; validating with pyshacl (slower)", FastShaclFallback, stacklevel=3)
+    # the shapes follow rdfs:subClassOf links of the ontology: it is part of the data graph
+    data = _union_graph(ds, include_ontology=True)
+    # an ill-typed literal ("2019-13-45"^^xsd:date) is reported by the
+    # strict checks; pyshacl cannot compare it (sh:lessThanOrEquals raises), so its
+    # copy of the data leaves such triples out
+    for triple in [t for t in data if isinstance(t[2], Literal) and t[2].ill_typed]:
+        data.remove(triple)
+    # ``data`` is our own copy: spare pyshacl a second one
+    return fastshacl.pyshacl_results(data, shapes_graph, inplace=True)
+
+
+def _fast_store(ds: Dataset):
+    """An Oxigraph store with the quads of ``ds`` minus those with an ill-typed literal.
+
+    The store behind an Oxigraph-backed dataset is used as it is unless it
+    holds ill-typed literals (then a copy without them); other datasets are
+    copied.
+    """
+    import pyoxigraph as ox
+
+    from graph import fastshacl
+    from graph.store import oxigraph_of, quads_of
+
+    inner = oxigraph_of(ds)
+    if inner is None:
+        st = ox.Store()
+        try:
+            st.bulk_extend(
+                ox.Quad(_ox(s), _ox(p), _ox(o), _ox_graph(g))
+                for s, p, o, g in quads_of(ds)
+                if not (isinstance(o, Literal) and o.ill_typed)
+            )
+        except (ValueError, TypeError) as err:  # a term Oxigraph rejects (an invalid language tag ...)
+            raise fastshacl.Unsupported(f"the data cannot be copied into Oxigraph: {err}") from err
+        return st
+    bad = fastshacl.ill_typed_quads(inner)
+    if not bad:
+        return inner
+    st = ox.Store()
+    st.bulk_extend(inner.quads_for_pattern(None, None, None, None))
+    for q in bad:
+        st.remove(q)
+    return st
+
+
+def _ox(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(term, language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(term, datatype=ox.NamedNode(term.datatype))
+        return ox.Literal(term)
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def _ox_graph(g):
+    import pyoxigraph as ox
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    if g is None or g == DATASET_DEFAULT_GRAPH_ID:
+        return ox.DefaultGraph()
+    return _ox(g)
 
 
 _SH = "http://www.w3.org/ns/shacl#"
 
 
 def _shacl_problems(ds: Dataset, results: Graph) -> list[Problem]:
-    sh_result = URIRef(_SH + "result")
-    out: list[Problem] = []
-    for res in results.objects(None, sh_result):
-        focus = results.value(res, URIRef(_SH + "focusNode"))
-        path = results.value(res, URIRef(_SH + "resultPath"))
-        value = results.value(res, URIRef(_SH + "value"))
-        sev = results.value(res, URIRef(_SH + "resultSeverity"))
-        severity = str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation"
-        messages = [str(m) for m in results.objects(res, URIRef(_SH + "resultMessage"))]
-        msg = messages[0] if messages else "SHACL constraint violated"
-        parts = []
-        if path is not None and isinstance(path, URIRef):
-            parts.append(_short(path))
-        if value is not None and value != focus:
-            parts.append(f"value {value.n3() if not isinstance(value, BNode) else '[]'}")
-        if parts:
-            msg = f"{msg} ({', '.join(parts)})"
-        where, line = locate(ds, focus) if focus is not None else ("-", None)
-        out.append(
-            Problem(
-                where,
-                line,
-                msg,
-                focus=str(focus) if isinstance(focus, URIRef) else None,
-                severity=severity,
-            )
-        )
-    return out
+    """The problems of a SHACL validation report graph."""
+    from graph.fastshacl import results_of_report
+
+    return [_result_problem(ds, r) for r in results_of_report(results)]
+
+
+def _result_problem(ds: Dataset, r) -> Problem:
+    """A :class:`graph.fastshacl.ShaclResult` as a Problem: message, path and value, file and line."""
+    msg = r.message
+    parts = []
+    if r.predicate is not None:
+        parts.append(_short(r.predicate))
+    value = _source_value(ds, r)
+    if value is not None and value != r.focus:
+        parts.append(f"value {value.n3() if not isinstance(value, BNode) else '[]'}")
+    if parts:
+        msg = f"{msg} ({', '.join(parts)})"
+    where, line = locate(ds, r.focus) if r.focus is not None else ("-", None)
+    severity = str(r.severity).rsplit("#", 1)[-1]
+    return Problem(where, line, msg, focus=str(r.focus) if isinstance(r.focus, URIRef) else None, severity=severity)
+
+
+def _source_value(ds: Dataset, r):
+    """The value of a result as the data spells it (Oxigraph writes numbers canonically: 5 for 5.0)."""
+    from graph.store import oxigraph_of
+
+    value = r.value
+    if not isinstance(value, Literal) or r.path is None or oxigraph_of(ds) is not None:
+        return value
+    if r.predicate is not None:
+        candidates = ds.objects(r.focus, r.predicate)
+    else:
+        rows = ds.query(f"SELECT DISTINCT ?v WHERE {{ ?this {r.path} ?v }}", initBindings={"this": r.focus})
+        candidates = (row[0] for row in rows)
+    for c in candidates:
+        if not isinstance(c, Literal) or (c.language or "").lower() != (value.language or "").lower():
+            continue
+        if c.datatype != value.datatype:
+            continue
+        if str(c) == str(value) or (c.value is not None and value.value is not None and c.value == value.value):
+            return c
+    return value
