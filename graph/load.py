@@ -46,7 +46,7 @@ from graph import vocab
 from graph.errors import InputError, Problem
 from graph.rdfparse import is_rdf_path, parse_rdf_file
 
-__all__ = ["load", "repo_root", "SourceFile", "sources_of"]
+__all__ = ["load", "repo_root", "SourceFile", "sources_of", "fixed_files", "FAST_LOAD_BYTES"]
 
 
 def repo_root() -> Path:
@@ -226,6 +226,21 @@ def _pair_csv(csvs: list[tuple[Path, str]], plan: _Plan, *, named: bool) -> None
             )
 
 
+def fixed_files(root: Path | None = None) -> tuple[list[Path], list[Path]]:
+    """The ontology files and the reference-data files merged into every load.
+
+    Examples
+    --------
+    >>> onto, reference = fixed_files()
+    >>> all(p.suffix == ".ttl" for p in onto + reference) and bool(onto)
+    True
+    """
+    root = repo_root() if root is None else root
+    onto = sorted(p for p in (root / "ontology").glob("*.ttl") if "shape" not in p.name.lower())
+    reference = sorted((root / "data" / "reference").glob("*.ttl"))
+    return onto, reference
+
+
 def _bundled_files(root: Path) -> list[Path]:
     files = sorted((root / "data" / "sources").glob("*.ttl"))
     files += sorted((root / "data" / "seed").glob("*.trig"))
@@ -285,12 +300,18 @@ def _load_fixed(ds: Dataset, files: list[Path], graph_name: URIRef, registry, pr
         ds.ecokg_files[f.resolve().as_uri()] = src  # type: ignore[attr-defined]
 
 
+#: RDF inputs of at least this many bytes in total (``ECOKG_FAST_LOAD_BYTES``
+#: overrides it) are loaded by the fast path, :func:`graph.store.load_fast`
+FAST_LOAD_BYTES = int(os.environ.get("ECOKG_FAST_LOAD_BYTES", str(20 * 1024 * 1024)))
+
+
 def load(
     sources: Sequence[str | os.PathLike] = (),
     *,
     store: str = "memory",
     bundled: bool | None = None,
     strict: bool = True,
+    fast: bool | None = None,
 ) -> Dataset:
     """Load sources into one Dataset (default graph = union of all graphs).
 
@@ -301,11 +322,11 @@ def load(
         ``.xlsx`` workbooks and elements/connections CSV pairs; other files
         in folders are ignored. A named file of an unknown type is an error.
     store : str
-        ``memory`` (default), ``oxigraph:PATH`` or ``sparql:URL`` (see
-        :mod:`graph.store`). With a persistent store that already holds data
-        and no sources, the store is opened as it is; otherwise the loaded
-        (and checked) data is written into it, all or nothing, and the store
-        is returned.
+        ``memory`` (default), ``oxigraph:`` (Oxigraph in memory),
+        ``oxigraph:PATH`` or ``sparql:URL`` (see :mod:`graph.store`). With a
+        persistent store that already holds data and no sources, the store
+        is opened as it is; otherwise the loaded (and checked) data is
+        written into it, all or nothing, and the store is returned.
     bundled : bool, optional
         Also load the curated data under ``data/``. Default: only when no
         sources are given.
@@ -314,6 +335,14 @@ def load(
         before start dates, negative amounts, dangling references to
         ``ecoid:`` entities and unknown ``eco:`` classes (``ecokg validate`` loads with ``strict=False`` and reports these as
         violations instead).
+    fast : bool, optional
+        Load the RDF files with :func:`graph.store.load_fast` (pyoxigraph
+        parses straight into an Oxigraph store; the strict checks are
+        screened in SPARQL) and return an Oxigraph-backed dataset. Default:
+        when every source is RDF (no tables) and the RDF files come to at
+        least :data:`FAST_LOAD_BYTES` (20 MiB), or ``store`` is ``oxigraph:``.
+        The data, the checks, the problems and the registry of sources are
+        the same either way; only the store behind the Dataset differs.
 
     Returns
     -------
@@ -327,40 +356,67 @@ def load(
         One :class:`graph.errors.Problem` per problem found, naming file and
         line (RDF) or row (tables).
     """
+    from graph.store import parse_spec
+
     sources = list(sources)
     if bundled is None:
         bundled = not sources
-    persistent = store not in ("memory", "", None)
-    if persistent:
+    spec = parse_spec(store)
+    if spec.persistent:
         from graph.store import open_dataset, store_is_empty
 
         if not sources and not store_is_empty(store):
             return open_dataset(store)
 
-    ds = Dataset(default_union=True)
-    registry: dict[URIRef, SourceFile] = {}
-    ds.ecokg_sources = registry  # type: ignore[attr-defined]
-    ds.ecokg_files = {}  # type: ignore[attr-defined]  # file URI -> SourceFile
-    ds.ecokg_fixed = {}  # type: ignore[attr-defined]  # ontology/reference graph -> its files
-    problems: list[Problem] = []
     root = repo_root()
-
     plan = _plan(sources)
-    problems.extend(plan.problems)
+    onto, reference = fixed_files(root)
+    rdf_files = _rdf_files(plan, bundled, root, onto, reference)
+    if fast is None:
+        fast = not plan.tables and (
+            (spec.kind == "oxigraph" and not spec.path) or _total_bytes(rdf_files) >= FAST_LOAD_BYTES
+        )
+    if fast and not plan.tables:
+        from graph.store import load_fast
 
-    onto = sorted(p for p in (root / "ontology").glob("*.ttl") if "shape" not in p.name.lower())
-    _load_fixed(ds, onto, vocab.ONTOLOGY_GRAPH, registry, problems)
-    reference = sorted((root / "data" / "reference").glob("*.ttl"))
-    _load_fixed(ds, reference, vocab.REFERENCE_GRAPH, registry, problems)
+        ds = load_fast(
+            [p for p, _d in rdf_files],
+            displays=[d for _p, d in rdf_files],
+            problems=plan.problems,
+            strict=strict,
+            resolve=bool(sources),
+            store="oxigraph:",
+        )
+    else:
+        ds = _load_memory(plan, rdf_files, onto, reference, strict=strict, resolve=bool(sources))
+        if spec.kind == "oxigraph" and not spec.path:
+            from graph.store import _dataset_on, to_oxigraph
 
-    rdf_files: list[tuple[Path, str]] = []
+            ds = _with_registry(_dataset_on(to_oxigraph(ds)), ds)
+    if spec.persistent:
+        from graph.store import open_dataset, write_all_or_nothing
+
+        write_all_or_nothing(ds, store)
+        return _with_registry(open_dataset(store), ds)
+    return ds
+
+
+def _with_registry(target: Dataset, ds: Dataset) -> Dataset:
+    for attr in ("ecokg_sources", "ecokg_files", "ecokg_fixed"):
+        setattr(target, attr, getattr(ds, attr))
+    return target
+
+
+def _rdf_files(plan: _Plan, bundled: bool, root: Path, onto, reference) -> list[tuple[Path, str]]:
+    """RDF files to load, in order, each once; never the ontology, the reference data or the shapes."""
+    candidates: list[tuple[Path, str]] = []
     if bundled:
-        rdf_files += [(p, _display(p)) for p in _bundled_files(root)]
-    rdf_files += plan.rdf
-    # the ontology, the reference data and the project's shapes are merged in once only
+        candidates += [(p, _display(p)) for p in _bundled_files(root)]
+    candidates += plan.rdf
     seen = {p.resolve() for p in onto} | {p.resolve() for p in reference}
     seen.add((root / "ontology" / "shapes.ttl").resolve())
-    for path, display in rdf_files:
+    out = []
+    for path, display in candidates:
         try:
             key = path.resolve()
         except OSError:
@@ -368,6 +424,32 @@ def load(
         if key in seen:
             continue
         seen.add(key)
+        out.append((path, display))
+    return out
+
+
+def _total_bytes(files: list[tuple[Path, str]]) -> int:
+    total = 0
+    for path, _display_name in files:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def _load_memory(plan: _Plan, rdf_files, onto, reference, *, strict: bool, resolve: bool) -> Dataset:
+    """The rdflib path: every quad as rdflib terms in rdflib's memory store."""
+    ds = Dataset(default_union=True)
+    registry: dict[URIRef, SourceFile] = {}
+    ds.ecokg_sources = registry  # type: ignore[attr-defined]
+    ds.ecokg_files = {}  # type: ignore[attr-defined]  # file URI -> SourceFile
+    ds.ecokg_fixed = {}  # type: ignore[attr-defined]  # ontology/reference graph -> its files
+    problems: list[Problem] = list(plan.problems)
+
+    _load_fixed(ds, onto, vocab.ONTOLOGY_GRAPH, registry, problems)
+    _load_fixed(ds, reference, vocab.REFERENCE_GRAPH, registry, problems)
+    for path, display in rdf_files:
         _load_rdf(ds, path, display, registry, problems)
 
     if plan.tables:
@@ -390,22 +472,12 @@ def load(
         problems.extend(strict_problems(ds, dangling=not problems))
     if problems:
         raise InputError(problems)
-    if sources:
-        from graph.resolve import resolve
+    if resolve:
+        from graph.resolve import resolve as resolve_names
 
         # the same organisation named in two sources (CVR, alias, near-same
         # name) is linked with owl:sameAs in its own, removable graph
-        resolve(ds)
-
-    if persistent:
-        from graph.store import write_all_or_nothing
-
-        write_all_or_nothing(ds, store)
-        target = open_dataset(store)
-        target.ecokg_sources = registry  # type: ignore[attr-defined]
-        target.ecokg_files = ds.ecokg_files  # type: ignore[attr-defined]
-        target.ecokg_fixed = ds.ecokg_fixed  # type: ignore[attr-defined]
-        return target
+        resolve_names(ds)
     return ds
 
 

@@ -782,10 +782,10 @@ def _open_binary(path: Path):
 class _Counting:
     """A binary reader that advances a progress bar."""
 
-    def __init__(self, fh, bar):
+    def __init__(self, fh, bar, raw=None):
         self._fh = fh
         self._bar = bar
-        self._raw = getattr(fh, "fileobj", None) or fh  # compressed position for .gz
+        self._raw = raw or getattr(fh, "fileobj", None) or fh  # compressed position for .gz
         self._last = 0
 
     def read(self, n=-1):
@@ -1137,66 +1137,118 @@ def _write_sparql(ds_new: Dataset, s: StoreSpec, *, progress: bool | None, batch
 # --------------------------------------------------------------------------- fast loading of big RDF
 
 
-def _screen_queries() -> list[tuple[str, str]]:
-    """SPARQL ASK queries (run in Oxigraph) that are true when the data *might*
-    break one of the loader's strict checks (:func:`graph.validate.strict_problems`).
+def _values(terms) -> str:
+    """IRIs for a ``VALUES`` block, each once (duplicates would scan a predicate twice)."""
+    return " ".join(f"<{t}>" for t in dict.fromkeys(terms))
 
-    They over-approximate: a hit sends the load down the exact (slower) path,
-    which reports each problem with file and line.
-    """
-    from graph import vocab
-    from graph.vocab import DCTERMS, ECO, OWL, PROV, RDF, RDFS, SCHEMA, TIME, XSD
 
-    def iris(terms) -> str:  # space-separated, for VALUES
-        return " ".join(f"<{t}>" for t in terms)
+def _distinct_objects(inner: ox.Store, preds) -> list:
+    query = f"SELECT DISTINCT ?o WHERE {{ VALUES ?p {{ {_values(preds)} }} ?s ?p ?o }}"
+    return [row[0] for row in inner.query(query, use_default_graph_as_union=True)]
 
-    date_props = iris([SCHEMA.startDate, SCHEMA.endDate, SCHEMA.foundingDate, SCHEMA.dissolutionDate, TIME.inXSDDate])
-    date_or_time = iris([DCTERMS.date, PROV.atTime])
-    amounts = iris([SCHEMA.amount, ECO.budget])
-    decimals = ", ".join(f"<{t}>" for t in [XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.long,
-                     XSD.int, XSD.short, XSD.unsignedLong, XSD.unsignedInt])
-    links = iris(list(vocab.CONNECTION_PREDICATES.values()) + [
-        vocab.ORG.hasMember, vocab.ORG.member, vocab.ORG.organization, vocab.ORG.originalOrganization,
-        vocab.ORG.resultingOrganization, vocab.ORG.heldBy, vocab.ORG.postIn, SCHEMA.fundedItem,
-        SCHEMA.containedInPlace,
-    ])
-    date_re = r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$"
-    dt_re = r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$"
-    bad_date = (
-        f'(!isLiteral(?o) || datatype(?o) != <{XSD.date}> || !REGEX(STR(?o), "{date_re}") '
-        f'|| !BOUND(?ok))'
+
+def _screen_dates(inner: ox.Store, preds, allowed) -> bool:
+    from graph.validate import _as_date
+    from graph.vocab import XSD
+
+    for term in _distinct_objects(inner, preds):
+        lit = _from_ox(term)
+        if not isinstance(lit, Literal) or lit.datatype not in allowed:
+            return True
+        if lit.datatype in (XSD.date, XSD.dateTime) and _as_date(lit) is None:
+            return True
+    return False
+
+
+def _screen_amounts(inner: ox.Store) -> bool:
+    from decimal import Decimal
+
+    from graph.validate import _AMOUNT_PROPS, _DECIMAL_TYPES
+
+    for term in _distinct_objects(inner, _AMOUNT_PROPS):
+        lit = _from_ox(term)
+        if not isinstance(lit, Literal) or lit.datatype not in _DECIMAL_TYPES:
+            return True
+        try:
+            if Decimal(str(lit)) < 0:
+                return True
+        except ArithmeticError:  # not a number (or NaN): let the exact check report it
+            return True
+    return False
+
+
+def _screen_periods(inner: ox.Store) -> bool:
+    from graph.vocab import SCHEMA, TIME
+
+    # only reached for valid dates (else the date screen fires): the first ten
+    # characters compare like the dates
+    query = f"""ASK {{ {{ ?s <{SCHEMA.startDate}> ?a ; <{SCHEMA.endDate}> ?b }}
+         UNION {{ ?s <{SCHEMA.foundingDate}> ?a ; <{SCHEMA.dissolutionDate}> ?b }}
+         UNION {{ ?s <{TIME.hasBeginning}>/<{TIME.inXSDDate}> ?a ; <{TIME.hasEnd}>/<{TIME.inXSDDate}> ?b }}
+         FILTER(SUBSTR(STR(?b), 1, 10) < SUBSTR(STR(?a), 1, 10)) }}"""
+    return bool(inner.query(query, use_default_graph_as_union=True))
+
+
+def _screen_dangling(inner: ox.Store) -> bool:
+    from graph.validate import _ID, _LINK_PROPS
+
+    query = (
+        f"SELECT ?o WHERE {{ {{ SELECT DISTINCT ?o WHERE {{ VALUES ?p {{ {_values(_LINK_PROPS)} }} ?s ?p ?o }} }} "
+        "MINUS { ?o a ?t } }"
     )
-    # VALUES ?p lets Oxigraph read each predicate from its index instead of scanning everything
+    for (o,) in inner.query(query, use_default_graph_as_union=True):
+        if type(o) is ox.NamedNode and o.value.startswith(_ID):
+            return True
+    return False
+
+
+def _screen_classes(inner: ox.Store) -> bool:
+    from graph import vocab
+    from graph.vocab import ECO, OWL, RDF, RDFS
+
+    onto = ox.NamedNode(vocab.ONTOLOGY_GRAPH)
+    rdf_type = ox.NamedNode(RDF.type)
+    declared = set()
+    for cls in (OWL.Class, RDFS.Class):
+        declared.update(q.subject.value for q in inner.quads_for_pattern(None, rdf_type, ox.NamedNode(cls), onto)
+                        if type(q.subject) is ox.NamedNode)
+    declared.update(q.subject.value for q in inner.quads_for_pattern(None, ox.NamedNode(RDFS.subClassOf), None, onto)
+                    if type(q.subject) is ox.NamedNode)
+    if not declared:
+        return False
+    eco = str(ECO)
+    for (c,) in inner.query("SELECT DISTINCT ?c WHERE { ?s a ?c }", use_default_graph_as_union=True):
+        if type(c) is ox.NamedNode and c.value.startswith(eco) and c.value not in declared:
+            return True
+    return False
+
+
+def _screens() -> list[tuple[str, object]]:
+    from graph.validate import _DATE_OR_TIME_PROPS, _DATE_PROPS
+    from graph.vocab import XSD
+
     return [
-        ("date", f"""ASK {{ VALUES ?p {{ {date_props} }} ?s ?p ?o
-             BIND(IF(isLiteral(?o), xsd:date(STR(?o)), ?unbound) AS ?ok) FILTER {bad_date} }}"""),
-        ("date or time", f"""ASK {{ VALUES ?p {{ {date_or_time} }} ?s ?p ?o
-             FILTER(!isLiteral(?o) || !(datatype(?o) IN (<{XSD.date}>, <{XSD.dateTime}>, <{XSD.gYear}>))
-                    || (datatype(?o) = <{XSD.date}> && !REGEX(STR(?o), "{date_re}"))
-                    || (datatype(?o) = <{XSD.dateTime}> && !REGEX(STR(?o), "{dt_re}"))) }}"""),
-        ("amount", f"""ASK {{ VALUES ?p {{ {amounts} }} ?s ?p ?o
-             BIND(xsd:decimal(STR(?o)) AS ?v)
-             FILTER(!isLiteral(?o) || !(datatype(?o) IN ({decimals})) || !BOUND(?v) || ?v < 0) }}"""),
-        ("period", f"""ASK {{ {{ ?s <{SCHEMA.startDate}> ?a ; <{SCHEMA.endDate}> ?b }}
-             UNION {{ ?s <{SCHEMA.foundingDate}> ?a ; <{SCHEMA.dissolutionDate}> ?b }}
-             UNION {{ ?s <{TIME.hasBeginning}>/<{TIME.inXSDDate}> ?a ; <{TIME.hasEnd}>/<{TIME.inXSDDate}> ?b }}
-             FILTER(SUBSTR(STR(?b), 1, 10) < SUBSTR(STR(?a), 1, 10)) }}"""),
-        ("dangling", f"""ASK {{ {{ SELECT DISTINCT ?o WHERE {{ VALUES ?p {{ {links} }} ?s ?p ?o
-             FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{vocab.ID}")) }} }} MINUS {{ ?o a ?t }} }}"""),
-        ("class", f"""ASK {{ {{ SELECT DISTINCT ?c WHERE {{ ?s a ?c }} }} FILTER(isIRI(?c) && STRSTARTS(STR(?c), "{ECO}"))
-             FILTER EXISTS {{ GRAPH <{vocab.ONTOLOGY_GRAPH}> {{ ?k a <{OWL.Class}> }} }}
-             FILTER NOT EXISTS {{ GRAPH <{vocab.ONTOLOGY_GRAPH}> {{
-                 {{ ?c a <{OWL.Class}> }} UNION {{ ?c a <{RDFS.Class}> }} UNION {{ ?c <{RDFS.subClassOf}> ?x }} }} }} }}"""),
+        ("dangling", _screen_dangling),
+        ("date", lambda st: _screen_dates(st, _DATE_PROPS, (XSD.date,))),
+        ("period", _screen_periods),
+        ("amount", _screen_amounts),
+        ("class", _screen_classes),
+        ("date or time", lambda st: _screen_dates(st, _DATE_OR_TIME_PROPS, (XSD.date, XSD.dateTime, XSD.gYear))),
     ]
 
 
-def suspicious(ds: Dataset) -> list[str]:
-    """Which strict-check families might fail on an Oxigraph-backed dataset.
+def suspicious(ds: Dataset, *, threads: int = 2) -> list[str]:
+    """Which strict-check families fail, or might fail, on a dataset.
 
-    Runs a few ``ASK`` queries inside Oxigraph (about a second per million
-    triples). An empty list means the data passes every check of
-    :func:`graph.validate.strict_problems`; a non-empty one means "look
-    closer" (the exact check names file, line and value).
+    A screen for :func:`graph.validate.strict_problems` run inside Oxigraph
+    (about half a second per million triples): an empty list means the data
+    passes every strict check; a name means "look closer" (the exact check
+    names file, line and value). Values are read as *distinct* values per
+    family of predicates, which Oxigraph finds in its indexes, and those few
+    values are checked by the same Python code as the exact check (dates,
+    amounts, declared classes); end-before-start is one SPARQL ``ASK`` and
+    dangling references one ``SELECT DISTINCT ... MINUS``. The checks run in
+    ``threads`` threads (Oxigraph evaluates queries without holding the GIL).
 
     Examples
     --------
@@ -1210,14 +1262,178 @@ def suspicious(ds: Dataset) -> list[str]:
     <Graph ...>
     >>> suspicious(ds)
     ['period']
+    >>> ds.add((URIRef("http://ex/a"), SCHEMA.endDate, Literal("2019-02-30", datatype=XSD.date)))  # doctest: +ELLIPSIS
+    <Graph ...>
+    >>> suspicious(ds)
+    ['date', 'period']
     """
     inner = to_oxigraph(ds)
-    out = []
-    for name, q in _screen_queries():
-        res = inner.query(q, use_default_graph_as_union=True, prefixes={"xsd": "http://www.w3.org/2001/XMLSchema#"})
-        if bool(res):
-            out.append(name)
-    return out
+    checks = _screens()
+    if threads > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            fired = list(pool.map(lambda check: check[1](inner), checks))
+    else:
+        fired = [check(inner) for _name, check in checks]
+    return [name for (name, _check), hit in zip(checks, fired) if hit]
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+class _SkipBOM:
+    """A binary reader without a leading UTF-8 byte order mark (Oxigraph refuses one)."""
+
+    def __init__(self, fh):
+        self._fh = fh
+        head = fh.read(3)
+        self._head = b"" if head == _BOM else head
+
+    def read(self, n=-1):
+        if self._head:
+            if n is None or n < 0:
+                data, self._head = self._head + self._fh.read(), b""
+                return data
+            data, self._head = self._head[:n], self._head[n:]
+            if len(data) < n:
+                data += self._fh.read(n - len(data))
+            return data
+        return self._fh.read(n)
+
+    def readable(self):
+        return True
+
+    def tell(self):
+        return self._fh.tell()
+
+
+def _starts_with_bom(path: Path) -> bool:
+    try:
+        with _open_binary(path) as fh:
+            return fh.read(3) == _BOM
+    except Exception:  # noqa: BLE001 - an unreadable file is reported by the load itself
+        return False
+
+
+def _exact_problems(path: Path, display: str, err: BaseException) -> list[Problem]:
+    """The problems :func:`graph.load.load` reports for a file Oxigraph could not load.
+
+    The file is parsed again by :func:`graph.rdfparse.parse_rdf_file` (only on
+    this error path), so messages and lines are exactly the loader's.
+    """
+    from graph.rdfparse import parse_rdf_file
+
+    try:
+        parse_rdf_file(path, display=display)
+    except InputError as exact:
+        return list(exact.problems)
+    line = getattr(err, "lineno", None)
+    return [Problem(display, line, _syntax_message(err) if isinstance(err, SyntaxError) else f"cannot load: {err}")]
+
+
+def _load_one(inner: ox.Store, path: Path, display: str, target: URIRef, *, bar, bulk: bool) -> list[Problem]:
+    """Load one RDF file into ``inner`` (default-graph triples into ``target``).
+
+    Returns the problems (empty when the file loaded). With ``bulk=False``
+    the file is one transaction: a file that fails leaves nothing behind.
+    """
+    from graph.rdfparse import rdf_format
+
+    fmt = rdf_format(path)
+    if fmt is None:
+        return [Problem(display, None, f"unknown file type {path.suffix!r}")]
+    quads_format = fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+    to_graph = _to_ox(target)
+    kwargs = {"format": fmt, "base_iri": path.resolve().as_uri(), "to_graph": None if quads_format else to_graph}
+    loader = inner.bulk_load if bulk else inner.load
+    default = ox.DefaultGraph()
+    old_default = set(inner.quads_for_pattern(None, None, None, default)) if quads_format else set()
+    try:
+        if bar.disable and not path.name.lower().endswith(".gz") and not _starts_with_bom(path):
+            loader(path=str(path), **kwargs)  # read by Rust, no Python in the loop
+        else:
+            with _open_binary(path) as fh:
+                loader(_Counting(_SkipBOM(fh), bar, raw=getattr(fh, "fileobj", None) or fh), **kwargs)
+    except Exception as err:  # noqa: BLE001 - syntax, I/O, gzip and JSON-LD errors alike
+        return _exact_problems(path, display, err)
+    if quads_format:
+        # as in graph.load: triples of the file's default graph go to the file's graph
+        moved = [q for q in inner.quads_for_pattern(None, None, None, default) if q not in old_default]
+        if moved:
+            inner.extend([ox.Quad(q.subject, q.predicate, q.object, to_graph) for q in moved])
+            for q in moved:
+                inner.remove(q)
+    return []
+
+
+def _fill(
+    inner: ox.Store,
+    items: Sequence[tuple[Path, str]],
+    *,
+    problems: list[Problem],
+    progress: bool | None,
+    bulk: bool = False,
+) -> Dataset:
+    """Ontology, reference data and ``items`` (path, display) into ``inner``,
+    with the loader's registry of sources; problems are collected."""
+    from graph import vocab
+    from graph.load import SourceFile, _display, fixed_files
+
+    ds = _dataset_on(inner)
+    registry: dict = {}
+    ds.ecokg_sources = registry
+    ds.ecokg_files = {}
+    ds.ecokg_fixed = {}
+    onto, reference = fixed_files()
+    fixed = [(f, vocab.ONTOLOGY_GRAPH) for f in onto] + [(f, vocab.REFERENCE_GRAPH) for f in reference]
+    with _progress(0, "loading", False) as quiet:
+        for f, gname in fixed:
+            src = SourceFile(f, _display(f))
+            found = _load_one(inner, f, src.display, gname, bar=quiet, bulk=bulk)
+            if found:
+                problems.extend(found)
+                continue
+            registry.setdefault(gname, src)
+            ds.ecokg_fixed.setdefault(gname, []).append(src)
+            ds.ecokg_files[f.resolve().as_uri()] = src
+    total = 0
+    for p, _d in items:
+        try:
+            total += p.stat().st_size
+        except OSError:
+            pass
+    with _progress(total, "loading", progress) as bar:
+        for path, display in items:
+            uri = URIRef(path.resolve().as_uri())
+            quads_format = path.name.lower().removesuffix(".gz").endswith((".nq", ".trig"))
+            before = set(inner.named_graphs()) if quads_format else set()
+            found = _load_one(inner, path, display, uri, bar=bar, bulk=bulk)
+            if found:
+                problems.extend(found)
+                continue
+            src = SourceFile(path, display)
+            ds.ecokg_files[str(uri)] = src
+            if next(iter(inner.quads_for_pattern(None, None, None, _to_ox(uri))), None) is not None:
+                registry.setdefault(uri, src)
+            if quads_format:
+                for g in inner.named_graphs():
+                    if g not in before and type(g) is ox.NamedNode:
+                        registry.setdefault(URIRef(g.value), src)
+    return ds
+
+
+def _check(ds: Dataset, problems: list[Problem], *, strict: bool) -> None:
+    """The loader's strict checks, screened first; raise on any problem."""
+    if strict:
+        from graph.validate import strict_problems
+
+        if problems:  # as in graph.load: no dangling check when a file failed
+            problems.extend(strict_problems(ds, dangling=False))
+        elif suspicious(ds):
+            problems.extend(strict_problems(ds))
+    if problems:
+        raise InputError(problems)
 
 
 def load_fast(
@@ -1225,31 +1441,52 @@ def load_fast(
     *,
     store: str = "oxigraph:",
     progress: bool | None = None,
+    strict: bool = True,
+    resolve: bool = False,
+    displays: Sequence[str] | None = None,
+    problems: Sequence[Problem] = (),
 ) -> Dataset:
     """Load big RDF files the fast way: parsed by pyoxigraph straight into Oxigraph.
 
-    The ontology and the reference data are loaded into their named graphs,
-    each file into the graph named by its ``file://`` URI (N-Quads/TriG keep
-    their graphs), as :func:`graph.load.load` does. The loader's strict
-    checks are screened for in SPARQL inside Oxigraph (:func:`suspicious`);
-    only when the screen finds something is the exact, slower check run,
-    and its problems (file and line) raised.
+    :func:`graph.load.load` calls this for big RDF inputs; the result is the
+    same data, checked the same way, in an Oxigraph-backed dataset. The
+    ontology and the reference data are loaded into their named graphs, each
+    file into the graph named by its ``file://`` URI (N-Quads/TriG keep their
+    named graphs; their default graph goes to the file's graph), and the
+    registry of sources (:func:`graph.load.sources_of`) is filled as the
+    loader fills it. The loader's strict checks are screened for inside
+    Oxigraph (:func:`suspicious`); only when the screen fires is the exact,
+    slower check run, and its problems (file and line) raised. A file that
+    does not parse is parsed again by :func:`graph.rdfparse.parse_rdf_file`,
+    so its problems read exactly as the loader's.
 
     Parameters
     ----------
     paths : sequence of path-like
         RDF files only (tables go through :func:`graph.load.load`).
     store : str
-        ``oxigraph:`` (in memory, default), ``oxigraph:PATH`` (written there
-        all or nothing after the checks) or ``sparql:URL`` (likewise).
+        ``oxigraph:`` (in memory, default), ``oxigraph:PATH`` or ``sparql:URL``.
+        For ``oxigraph:PATH`` the files are bulk-loaded into a copy of the
+        store and checked there, *with the data already in the store*, and
+        the copy is swapped in; for ``sparql:URL`` they are checked in memory
+        and then written all or nothing.
     progress : bool, optional
         Progress bars on stderr (default: when stderr is a terminal).
+    strict : bool
+        Run the loader's strict checks (as :func:`graph.load.load`).
+    resolve : bool
+        Link the same organisation across sources (:func:`graph.resolve.resolve`),
+        as :func:`graph.load.load` does when sources are given.
+    displays : sequence of str, optional
+        How each path is named in problems (default: as given).
+    problems : sequence of Problem
+        Problems already found (the loader's missing files); they come first.
 
     Returns
     -------
     rdflib.Dataset
         Oxigraph-backed (or the SPARQL store), ``default_union=True``, with
-        ``ecokg_files``/``ecokg_sources`` like the loader's datasets.
+        ``ecokg_files``/``ecokg_sources``/``ecokg_fixed`` like the loader's.
 
     Raises
     ------
@@ -1257,42 +1494,14 @@ def load_fast(
         Syntax errors (file and line) or strict-check problems; nothing is
         written to ``store`` then.
     """
-    from graph import vocab
-    from graph.load import SourceFile, repo_root
-
-    root = repo_root()
-    files = [Path(p) for p in paths]
-    for f in files:
-        if not f.is_file():
-            raise InputError(Problem(str(f), None, "no such file"))
-    onto = sorted(p for p in (root / "ontology").glob("*.ttl") if "shape" not in p.name.lower())
-    reference = sorted((root / "data" / "reference").glob("*.ttl"))
+    items = [(Path(p), str(p) if displays is None else displays[i]) for i, p in enumerate(paths)]
+    found: list[Problem] = list(problems)
 
     def fill_and_check(inner: ox.Store, bulk: bool = False) -> Dataset:
-        ds = _dataset_on(inner)
-        _bulk_load(inner, onto, graphs=[vocab.ONTOLOGY_GRAPH] * len(onto), progress=False, bulk=bulk)
-        _bulk_load(inner, reference, graphs=[vocab.REFERENCE_GRAPH] * len(reference), progress=False, bulk=bulk)
-        _bulk_load(inner, files, progress=progress, bulk=bulk)
-        registry: dict = {}
-        ds.ecokg_files = {}
-        ds.ecokg_fixed = {vocab.ONTOLOGY_GRAPH: onto, vocab.REFERENCE_GRAPH: reference}
-        for f in files:
-            uri = URIRef(f.resolve().as_uri())
-            src = SourceFile(f, str(f))
-            ds.ecokg_files[str(uri)] = src
-            registry[uri] = src
-        if len(files) == 1:
-            for g in list(inner.named_graphs()):
-                gid = _from_ox(g)
-                if gid not in registry and gid not in (vocab.ONTOLOGY_GRAPH, vocab.REFERENCE_GRAPH):
-                    registry[gid] = SourceFile(files[0], str(files[0]))
-        ds.ecokg_sources = registry
-        if suspicious(ds):
-            from graph.validate import strict_problems
-
-            problems = strict_problems(ds)
-            if problems:
-                raise InputError(problems)
+        ds = _fill(inner, items, problems=found, progress=progress, bulk=bulk)
+        _check(ds, found, strict=strict)
+        if resolve:
+            _resolve(ds)
         return ds
 
     s = parse_spec(store)
@@ -1318,3 +1527,10 @@ def load_fast(
             setattr(target, attr, getattr(ds, attr))
         return target
     return ds
+
+
+def _resolve(ds: Dataset) -> None:
+    from graph.resolve import resolve
+
+    # the same organisation named in two sources is linked with owl:sameAs in its own graph
+    resolve(ds)
