@@ -57,12 +57,14 @@ REL = {
     VCARD.hasTelephone: "vcard:hasTelephone",
     SCHEMA.foundingDate: "schema:foundingDate",
     ECO.budget: "eco:budget",
+    ORG.hasSite: "org:hasSite",
 }
 INVERSE = {
     ORG.hasMember: "org:memberOf",
     ECO.hasPartner: "eco:partnerIn",
     ORG.hasSubOrganization: "org:subOrganizationOf",
     ORG.hasUnit: "org:subOrganizationOf",
+    ORG.siteOf: "org:hasSite",
 }
 GROUPS = {
     "organisations": {

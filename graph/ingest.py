@@ -1204,6 +1204,7 @@ class _Builder:
             self.rule_founder_clauses(sent)
         self.rule_people()
         self.rule_address_lines()
+        self.rule_sites()
         self.rule_focus()
         self.rule_focus_terms()
         self.rule_member_lists()
@@ -1575,6 +1576,12 @@ class _Builder:
                 org = orgs_in_segs[0] if orgs_in_segs else None
                 for t in pending:
                     titles.append((t, org))
+            # a politician's party letter closing the description: "…, regionsrådsformand i Region Syddanmark (V)."
+            pl = re.search(r"\(([A-ZÆØÅ])\)\s*[.,;]?\s*$", text[m.end : sent.end])
+            if pl and pl.group(1) in _PARTIES and not [x for x in self.in_range(m.end, m.end + pl.start(), persons=True) if self.cluster(x).type == "Person"]:
+                ps = m.end + pl.start(1)
+                party = self._party(_PARTIES[pl.group(1)], pl.group(1), ps)
+                self.add(c, "org:memberOf", party, sent)
             # "professor Henrik Dalsgaard fra Aarhus Universitet", "overlæge Eva Lund ved OUH"
             fw = re.match(r"^\s+(?:fra|hos|ved)\s+", text[m.end : sent.end])
             tw = re.search(r"([\w.-]+)\s+$", text[max(sent.start, m.start - 40) : m.start])
@@ -1609,6 +1616,18 @@ class _Builder:
                 ):
                     self.add(c, "org:headOf", org, q, post=title)
 
+    def _party(self, name: str, letter: str, pos: int) -> _Cluster:
+        for c in self.clusters:
+            if c.label == name:
+                break
+        else:
+            c = _Cluster(name, "Association", [], {name, letter})
+            self.clusters.append(c)
+        m = _Mention(pos, pos + 1, letter, "Association", "party")
+        c.mentions.append(m)
+        self.of_mention[id(m)] = c
+        return c
+
     def rule_address_lines(self) -> None:
         """Footer lines "Organisation | Gade 1, By | ...": the organisation is located in each town."""
         text = self.ctx.text
@@ -1627,10 +1646,76 @@ class _Builder:
             if len(orgs) != 1:
                 continue
             sent = _Sentence(start, end, text[start:end], start, self._section_of(start))
+            org = orgs[0]
             for a, b in cells[1:]:
-                for m in self.in_range(a, b):
-                    if self.cluster(m).type == "Municipality":
-                        self.add(orgs[0], "schema:location", self.cluster(m), sent)
+                cell = text[a:b]
+                for e in find_emails(cell):
+                    self.add(org, "vcard:hasEmail", e.value, sent)
+                towns = [self.cluster(m) for m in self.in_range(a, b) if self.cluster(m).type == "Municipality"]
+                parts = [x.strip() for x in cell.split(",") if x.strip()]
+                if not towns and parts and re.match(r"^Kbh\.?\b", parts[-1]):
+                    kbh = self._find_cluster("København")  # "Kbh V": København
+                    if kbh is not None and kbh.type == "Municipality":
+                        towns = [kbh]
+                for town in towns:
+                    self.add(org, "schema:location", town, sent)
+                # "Havnen 66, Lemvig": a site of the organisation at that address
+                if len(parts) >= 2 and towns and re.search(r"\d", parts[0]) and _STREET.search(parts[0].split()[0] if len(parts[0].split()) == 2 else parts[0].rsplit(" ", 1)[0]):
+                    town_txt = re.sub(r"^Kbh\.?(?=\s|$)", "København", parts[-1])
+                    site = self._facility(f"{_label_of(org)}, {parts[0]}, {town_txt}", a + cell.find(parts[0]), a + cell.find(parts[0]) + len(parts[0]))
+                    self.add(org, "org:hasSite", site, sent)
+                    self.add(site, "schema:location", towns[0], sent)
+
+    def _facility(self, label: str, start: int, end: int) -> _Cluster:
+        """A facility (site) of an organisation, named by the rules; ``start:end`` is its mention."""
+        for c in self.clusters:
+            if c.type == "Facility" and c.label == label:
+                break
+        else:
+            c = _Cluster(label, "Facility", [], {label})
+            self.clusters.append(c)
+        m = _Mention(start, end, label, "Facility", "site")
+        c.mentions.append(m)
+        self.of_mention[id(m)] = c
+        return c
+
+    _SITE_NOUN = re.compile(
+        r"s?((?:\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?){0,3}?)\s+(faciliteter|lokaler|laboratorium|laboratorier|testfaciliteter|testcenter|showroom|værksted)\b"
+    )
+    _OFFICE_CUE = re.compile(r"\b(?:har|med)\s+(?:sine\s+|sit\s+|et\s+|to\s+|tre\s+)?(kontor(?:er)?|afdeling(?:er)?)\s+i\s+")
+
+    def rule_sites(self) -> None:
+        """Sites named in the text: "Syddansk Sundhedsinnovations … faciliteter",
+        "X har kontorer i Odense og København" (one office per town)."""
+        text = self.ctx.text
+        for m in list(self.mentions):
+            c = self.cluster(m)
+            if c.type not in _ORG_TYPES:
+                continue
+            surface = text[m.start : m.end]
+            sm = self._SITE_NOUN.match(text, m.end) if (surface.endswith("s") or text[m.end : m.end + 1] == "s") else None
+            if not sm:
+                continue
+            sent = next((x for x in self.ctx.sentences if x.start <= m.start < x.end), None)
+            if sent is None:
+                continue
+            gen = surface if surface.endswith("s") else surface + "s"
+            site = self._facility(f"{gen} {sm.group(2)}", m.start, sm.end())
+            self.add(c, "org:hasSite", site, sent)
+        for sent in self.ctx.sentences:
+            for om in self._OFFICE_CUE.finditer(text, sent.start, sent.end):
+                subj = self.subject_before(sent, om.start())
+                if subj is None or subj.type not in _ORG_TYPES:
+                    continue
+                noun = "kontor" if om.group(1).startswith("kontor") else "afdeling"
+                for it in self.items_after(om.end(), sent.end):
+                    town = self.cluster(it)
+                    if town.type != "Municipality":
+                        break
+                    label = f"{_genitive(_label_of(subj))} {noun} i {text[it.start : it.end]}"
+                    site = self._facility(label, it.start, it.end)
+                    self.add(subj, "org:hasSite", site, sent)
+                    self.add(site, "schema:location", town, sent)
 
     def rule_focus(self) -> None:
         text = self.ctx.text
@@ -1866,6 +1951,23 @@ def ingest_text(
     return Ingested(source, text, tuple(entities), tuple(statements), header[0].value if header else None, title)
 
 
+#: Danish party letters (as written after a politician's name) -> party
+_PARTIES = {
+    "A": "Socialdemokratiet",
+    "B": "Radikale Venstre",
+    "C": "Det Konservative Folkeparti",
+    "D": "Nye Borgerlige",
+    "F": "SF – Socialistisk Folkeparti",
+    "I": "Liberal Alliance",
+    "K": "Kristendemokraterne",
+    "M": "Moderaterne",
+    "O": "Dansk Folkeparti",
+    "V": "Venstre",
+    "Æ": "Danmarksdemokraterne",
+    "Ø": "Enhedslisten",
+    "Å": "Alternativet",
+}
+
 _REGION_ADJECTIVES = {
     "nordjyske": "Region Nordjylland",
     "midtjyske": "Region Midtjylland",
@@ -2056,6 +2158,13 @@ def _mark_known(st: Statement, known: Dataset) -> Statement:
     else:
         hit = False
     return replace(st, known=True) if hit else st
+
+
+def _genitive(name: str) -> str:
+    """Danish genitive: ``Welfare Tech`` -> ``Welfare Techs``, ``Novo Nordisk Fonden`` -> ``Novo Nordisk Fondens``, ``DTU Aqua's``."""
+    if name.endswith(("s", "x", "z")):
+        return name + "'"
+    return name + ("'s" if name[-1:].isupper() and name.split()[-1].isupper() else "s")
 
 
 def _label_of(c: _Cluster) -> str:
