@@ -316,6 +316,12 @@ _EXTRA_STOP = frozenset(
     "både ifm iflg pga ved på "
     "tlf tlf. telefon mail e-mail www læs se foto".split()
 )
+# words between two names that end a list ("A og B i samarbejde med C")
+_LIST_BREAKERS = frozenset(
+    "i med fra til af på hos ved som der hvis hvor mens skal vil er har blev bliver var står samarbejde støtte bevilling".split()
+)
+# "der er formand for X", "som er ny direktør i X": a title in a relative clause
+_REL_TITLE = re.compile(r"^(?:der|som)\s+(?:er|var|bliver|har været)\s+(?:(?:ny|nyudnævnt|tidligere|konstitueret|netop)\s+)?", re.I)
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–*]|\d+[.)])\s+")
 _MONTH_WORDS = frozenset(
     "januar februar marts april maj juni juli august september oktober november december".split()
@@ -465,6 +471,9 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
             if _is_cap(t2) and t2 not in ("”", "“"):
                 j += 1
                 continue
+            if t2.isdigit() and len(t2) <= 4 and _named_by_trigger(toks, i):
+                j += 1  # "programmet Velfærd 2030", "strategien Sundhed 2025"
+                continue
             if t2.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1][2]) and "\n" not in ctx.text[e2 : toks[j + 1][0]]:
                 low = t2.lower()
                 if low == "og" and not (pt.endswith("-") or saw_for):
@@ -484,6 +493,16 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
         spans.append((i, j))
         i = j
     return spans
+
+
+def _named_by_trigger(toks, i: int) -> bool:
+    """Does an initiative-like trigger noun open the name at token ``i`` (or stand right before it)?"""
+    for k in (i, i - 1):
+        if 0 <= k < len(toks):
+            low = toks[k][2].lower()
+            if any(pat.match(low) and typ == "Initiative" for pat, typ in _TRIGGERS):
+                return True
+    return False
 
 
 def _classify(words: list[str]) -> str | None:
@@ -817,6 +836,7 @@ def _classify_people(ctx: _Ctx) -> None:
             bool(_SPEECH.search(before.rstrip(", ")))
             or (len(prefix) < 80 and first_word is not None and bool(_TITLE_RE.match(first_word.group(1))))
             or bool(re.match(r"^\s*,\s*", after) and _title_phrase(after.lstrip(" ,")))
+            or bool(re.match(r"^\s*,\s*(?:der|som)\s+(?:er|var|bliver|har været)\s+(?:\w+\s+)?", after) and _title_phrase(_REL_TITLE.sub("", after.lstrip(" ,"))))
             or bool(re.search(r"(?:^|\s)(\w+)\s*,?\s*$", before) and _title_word((re.search(r"(\S+)\s*,?\s*$", before) or [""])[0].strip(" ,")))
             or bool(find_emails(line) or find_phones(line))
             or (line.strip() == text[m.start : m.end] and _TITLE_RE.match(prev_line.split(" ")[-1] if prev_line else ""))
@@ -1016,7 +1036,7 @@ class _St:
 
 _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     # (cue, predicate, direction) direction "list->subject": items P subject
-    (re.compile(r"\b(består af|bestående af|medlemmer(ne)? (er|tæller|omfatter)|samler|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
+    (re.compile(r"\b(består af|bestående af|medlemmer(ne)?(?: af (?:[\w-]+ ){0,3}?[\w-]+)? (er|tæller|omfatter)|samler|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
     (re.compile(r"\bmedlemmer(?:ne)?\b[^.]{0,30}?\b(herunder|blandt andet|bl\.a\.|som fx|fx|f\.eks\.|eksempelvis|blandt dem)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
@@ -1141,6 +1161,17 @@ class _Builder:
             return self.section_entity[sent.section]
         return self.main
 
+    def latest_collective(self, sent: _Sentence) -> _Cluster | None:
+        """The initiative, partnership, network or cluster named last before ``sent`` in its section."""
+        best = None
+        for m in self.mentions:
+            if m.start >= sent.start:
+                break
+            c = self.cluster(m)
+            if c.type in ("Initiative", "Partnership", "Innovation Network", "Cluster") and self._section_of(m.start) == sent.section:
+                best = c
+        return best
+
     def _noun_before(self, m: _Mention) -> str:
         """The word right before a mention (quotes skipped), lower case: the
         trigger noun that introduced it ("projektet", "programmet")."""
@@ -1156,6 +1187,8 @@ class _Builder:
             words = [w for w in re.split(r"[\s,:;–-]+", gap) if w and w.lower() not in ("og", "samt", "&", "and", "plus")]
             if out and (len(words) > 4 or re.search(r"[.!?]", gap)):
                 break
+            if out and (re.match(r"\s*,\s*(?:som|der|hvis|hvor|hvilket)\b", gap) or any(w.lower() in _LIST_BREAKERS for w in words)):
+                break  # "A, som består af B", "A og B i samarbejde med C": B and C are not in A's list
             if not out and len(words) > 6:
                 break
             out.append(m)
@@ -1237,6 +1270,15 @@ class _Builder:
                 if not items:
                     continue
                 subj = self.subject_before(sent, m.start())
+                of = re.search(r"\baf\s+(.+?)\s+(?:er|tæller|omfatter)$", m.group(0))
+                if of and pred == "org:memberOf":  # "Medlemmerne af klyngen er …", "Medlemmerne af Sund Vækst er …"
+                    named = self.in_range(m.start() + of.start(1), m.start() + of.end(1))
+                    subj = self.cluster(named[0]) if named else (self.anaphor(sent, of.group(1), strict=True) or subj)
+                elif pred in ("eco:partnerIn", "org:memberOf") and direction == "items->subject" and not self.in_range(sent.start, m.start()):
+                    lead_words = re.findall(r"[\wæøå-]+", text[sent.start : m.end()].lower())[:4]
+                    if not any(pat.match(w) and t != "none" for w in lead_words for pat, t in _TRIGGERS):
+                        # "Partnere er desuden A og B": the collaboration last named
+                        subj = self.latest_collective(sent) or subj
                 if pred == "schema:location" and re.search(r"\bsom\b[^,]*$", text[sent.start : m.start()]) and not self.in_range(sent.start, m.start()):
                     continue
                 if pred == "org:subOrganizationOf":
@@ -1342,7 +1384,7 @@ class _Builder:
                 else:
                     between = self.in_range(sent.start + vm.end(1), a_s)
                     recipient = self.cluster(between[0]) if between else self.anaphor(sent, text[sent.start + vm.end(1) : a_s])
-                funder = self.cluster(funders[-1]) if funders else self.anaphor(sent)
+                funder = self.cluster(funders[-1]) if funders else self.anaphor(sent, text[sent.start + cl : sent.start + vm.start()])
                 if recipient is not None and funder is not None:
                     self.add(recipient, "schema:funder", funder, sent, amount=a.value)
                 continue
@@ -1366,10 +1408,12 @@ class _Builder:
             ms = self.in_range(a_s - len(tm.group(1)), a_s)
             if ms:
                 return self.cluster(ms[0])
-        ms = [m for m in self.in_range(sent.start, a_s) if self.cluster(m).type not in ("Public Authority", "Investor")]
-        if ms and len(self.ctx.text[sent.start : ms[0].start].split()) <= 3:
+        # the clause holding the amount: "…, og initiativet X har fået 1,5 mio. kr. fra Y"
+        cl = max((x.end() for x in re.finditer(r"(?:,\s*(?:og|mens|samt|hvor|imens)|;)\s", before)), default=0)
+        ms = [m for m in self.in_range(sent.start + cl, a_s) if self.cluster(m).type not in ("Public Authority", "Investor")]
+        if ms and len(self.ctx.text[sent.start + cl : ms[0].start].split()) <= 3:
             return self.cluster(ms[0])
-        return self.anaphor(sent, before)
+        return self.anaphor(sent, before[cl:])
 
     _FOUNDER_CLAUSE = re.compile(
         r"(?:,\s*|\s)(?:der|som)\s+(?:(?:også|selv|i\s+(?P<year>\d{4}))\s+)*(?:har\s+|havde\s+)?"
@@ -1510,7 +1554,7 @@ class _Builder:
             am = re.match(r"^\s*,\s*(.+)$", after, re.S)
             segs = []
             if am:
-                segs = [x.strip() for x in re.split(r",\s*", am.group(1))]
+                segs = [_REL_TITLE.sub("", x.strip()) for x in re.split(r",\s*", am.group(1))]
             lead_part = re.split(r"[”\"“»«]", before_line)[-1]
             sv = re.search(r"\b(siger|sagde|fortæller|udtaler|forklarer|mener|understreger|tilføjer|påpeger|lyder det fra)\s+(.*)$", lead_part, re.I | re.S)
             if sv:
