@@ -1367,7 +1367,7 @@ class _Builder:
                         vm_end = right[0].end
                         tm = re.match(r"^\s*til\s+", after)
                         rec_ms = self.in_range(a_e, sent.end)
-                        recipient = self.cluster(rec_ms[0]) if tm and rec_ms else self.anaphor(sent, text[vm_end:a_s])
+                        recipient = self.cluster(rec_ms[0]) if tm and rec_ms else self._funded_item(sent, text[vm_end:a_s])
                         if recipient is not None:
                             self.add(recipient, "schema:funder", self.cluster(funders[0]), sent, amount=a.value)
                         continue
@@ -1401,6 +1401,20 @@ class _Builder:
                         ):
                             break
                         self.add(recipient, "schema:funder", self.cluster(it), sent, amount=a.value)
+
+    def _funded_item(self, sent: _Sentence, lead: str) -> _Cluster | None:
+        """What "bidrager X med N kr." funds when the sentence does not say:
+        a definite noun in it ("projektet"), else the item of the latest grant
+        in the section, else the collaboration named last."""
+        words = re.findall(r"[\wæøå-]+", lead.lower())
+        if any(pat.match(w) and t != "none" for w in words for pat, t in _TRIGGERS):
+            a = self.anaphor(sent, lead, strict=True)
+            if a is not None:
+                return a
+        for st in reversed(self.out):
+            if st.p == "schema:funder" and st.sent[0] < sent.start and self._section_of(st.sent[0]) == sent.section:
+                return st.s
+        return self.latest_collective(sent) or self.anaphor(sent, lead)
 
     def _recipient(self, sent: _Sentence, a_s: int, before: str) -> _Cluster | None:
         tm = re.search(r"\btil\s+([^,.]*)$", before)

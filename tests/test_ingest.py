@@ -494,3 +494,84 @@ def test_regional_municipalities_are_expanded_from_the_known_graph():
     assert founders == munis | {"Region Nordjylland"}
     # without a known graph nothing is invented
     assert not [e for e in ingest_text(text, source="x.txt").entities if e.type == "Municipality"]
+
+
+# Constructions of issue 6 (recall): quoted and numbered initiative names,
+# founding, partners, funding in V2 order and in a second clause, posts in
+# relative clauses and genitives, membership "Medlemmerne af X er", lists
+# that end at a relative clause or a preposition. Text written for the test.
+CONSTRUCTIONS = """14-05-24
+
+Ny klynge skal samle dansk robotteknologi til ældreplejen
+
+Odense Kommune, Syddansk Universitet og virksomheden CareBot A/S har etableret netværket ”Robotter i plejen”, som skal teste robotter på plejecentre. Partnere er desuden Vejle Kommune og UC SYD.
+
+Trygfonden støtter netværket med 4,2 mio. kr., og initiativet Fremtidens Pleje har fået 1,5 mio. kr. fra Region Syddanmark.
+
+Bag initiativet står Dansk Sundhedsinnovationsklynge, som består af Esbjerg Kommune, Kolding Kommune og Lillebælt Robotics ApS.
+
+”Robotter kan aflaste personalet,” siger Karen Møller, direktør i CareBot A/S.
+
+Programmet Velfærd 2030 er stiftet af Danske Regioner og KL i samarbejde med Sundhedsstyrelsen. Styrelsen bevilger 12 mio. kr. til programmet over tre år. Ud over det bidrager Novo Nordisk Fonden med 3 mio. kr.
+
+Medlemmerne af klyngen er Aabenraa Kommune og Sønderborg Kommune.
+
+Partnerskabet for Sund Aldring ledes af Mette Rask, der er formand for Ældre Sagen. Syddansk Universitets prorektor Lars Bonde, der stiftede CareBot A/S sammen med ingeniøren Eva Dahl, er glad.
+"""
+
+
+def test_constructions_of_press_releases():
+    res = ingest_text(CONSTRUCTIONS, source="x.txt")
+    ents = _ents(res)
+    assert ("Robotter i plejen", "Innovation Network") in ents  # netværket ”…”
+    assert ("Fremtidens Pleje", "Initiative") in ents
+    assert ("Velfærd 2030", "Initiative") in ents
+    assert {e.label for e in res.entities if e.type == "Person"} == {"Karen Møller", "Mette Rask", "Lars Bonde", "Eva Dahl"}
+    stmts = _stmts(res)
+    for founder in ("Odense Kommune", "Syddansk Universitet", "CareBot A/S"):
+        assert ("Robotter i plejen", "schema:founder", founder) in stmts
+    assert ("Vejle Kommune", "eco:partnerIn", "Robotter i plejen") in stmts
+    assert ("UC SYD", "eco:partnerIn", "Robotter i plejen") in stmts
+    grants = {(s.subject, s.object, s.amount) for s in res.statements if s.predicate == "schema:funder"}
+    assert grants == {
+        ("Robotter i plejen", "Trygfonden", Decimal("4200000")),
+        ("Fremtidens Pleje", "Region Syddanmark", Decimal("1500000")),
+        ("Velfærd 2030", "Sundhedsstyrelsen", Decimal("12000000")),  # "Styrelsen bevilger …"
+        ("Velfærd 2030", "Novo Nordisk Fonden", Decimal("3000000")),  # V2: "Ud over det bidrager X med …"
+    }
+    assert ("Dansk Sundhedsinnovationsklynge", "eco:partnerIn", "Fremtidens Pleje") in stmts
+    # the members of the cluster are not partners of the initiative
+    assert ("Esbjerg Kommune", "org:memberOf", "Dansk Sundhedsinnovationsklynge") in stmts
+    assert ("Esbjerg Kommune", "eco:partnerIn", "Fremtidens Pleje") not in stmts
+    # "i samarbejde med" ends the list of founders
+    assert ("Velfærd 2030", "schema:founder", "Sundhedsstyrelsen") not in stmts
+    assert ("Sundhedsstyrelsen", "eco:partnerIn", "Velfærd 2030") in stmts
+    assert ("Aabenraa Kommune", "org:memberOf", "Dansk Sundhedsinnovationsklynge") in stmts
+    assert ("Mette Rask", "org:headOf", "Partnerskabet for Sund Aldring") in stmts
+    assert ("Mette Rask", "org:headOf", "Ældre Sagen") in stmts
+    assert ("Lars Bonde", "schema:worksFor", "Syddansk Universitet") in stmts
+    assert ("CareBot A/S", "schema:founder", "Lars Bonde") in stmts
+    assert ("CareBot A/S", "schema:founder", "Eva Dahl") in stmts
+    assert ("Karen Møller", "org:headOf", "CareBot A/S") in stmts
+
+
+def test_focus_terms_sites_and_party_letters(reference_gazetteer):
+    text = (
+        "Klyngen Sund Teknologi arbejder med telemedicin og sundheds- og velfærdsteknologiske løsninger "
+        "til borgere med KOL. Klyngen har kontorer i Esbjerg og Vejle.\n\n"
+        "Også en tur i Sund Teknologis nye og åbne faciliteter blev det til.\n\n"
+        "”Godt,” siger Ib Holm, regionsrådsformand i Region Syddanmark (V).\n\n"
+        "Kontaktperson\nSTK\nSpecialkonsulent\nLone Berg\n+45 2920 1951\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    focus = {e.label for e in res.entities if e.type == "Focus Area"}
+    assert focus == {"Telemedicin", "Sundheds- og velfærdsteknologi", "KOL"}
+    stmts = _stmts(res)
+    assert {o for s, p, o in stmts if s == "Sund Teknologi" and p == "dcterms:subject"} == focus
+    sites = {e.label for e in res.entities if e.type == "Facility"}
+    assert sites == {"Sund Teknologis kontor i Esbjerg", "Sund Teknologis kontor i Vejle", "Sund Teknologis faciliteter"}
+    assert ("Sund Teknologis kontor i Vejle", "schema:location", "Vejle Kommune") in stmts
+    assert ("Sund Teknologi", "org:hasSite", "Sund Teknologis faciliteter") in stmts
+    assert ("Ib Holm", "org:memberOf", "Venstre") in stmts
+    # "STK" is never expanded, but it is the initials of a name in the text
+    assert ("Lone Berg", "schema:worksFor", "Sund Teknologi") in stmts
