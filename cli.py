@@ -439,16 +439,11 @@ def ingest_text_command(file, output, as_json):
     Example:
       ecokg ingest text pressemeddelelse.txt -o candidates.trig --json
     """
-    from graph.errors import Problem
     from graph.export import export as run_export
-    from graph.ingest import ingest_text, to_dataset
+    from graph.ingest import ingest_text, read_text, to_dataset
     from graph.load import load
 
-    try:
-        with open(file, encoding="utf-8") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(file, None, f"cannot read text: {exc}")]) from None
+    text = read_text(file)  # InputError (exit 2, file:line) for empty, binary, non-UTF-8, huge input
     fmt = _RDF_SUFFIXES.get(Path(output).suffix.lower())
     if fmt is None:
         raise click.UsageError(f"-o must end in one of {', '.join(_RDF_SUFFIXES)} (got {output!r})")

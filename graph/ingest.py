@@ -45,7 +45,7 @@ from graph.gazetteer import Gazetteer, find_focus_terms, is_acronym, normalise
 from graph.ids import entity_iri, slug
 from graph.vocab import ECO, FRAPO, ID, OA, SCHEMA, VCARD
 
-__all__ = ["Entity", "Statement", "Ingested", "ingest_text", "to_dataset", "ENTITY_TYPES"]
+__all__ = ["Entity", "Statement", "Ingested", "ingest_text", "read_text", "to_dataset", "ENTITY_TYPES", "MAX_LINE", "MAX_CHARS"]
 
 #: entity type label -> class (the contract's element types plus units)
 ENTITY_TYPES: dict[str, URIRef] = {
@@ -332,7 +332,68 @@ _MONTH_WORDS = frozenset(
 def _nlp():
     import spacy
 
-    return spacy.blank("da")
+    nlp = spacy.blank("da")
+    nlp.max_length = 10**8  # only the tokenizer runs: no parser memory to protect
+    return nlp
+
+
+#: limits of :func:`read_text` (a press release is a few thousand characters)
+MAX_LINE = 100_000
+MAX_CHARS = 2_000_000
+
+
+def read_text(path) -> str:
+    """Read a press release from ``path`` (UTF-8 plain text), or raise
+    :class:`graph.errors.InputError` naming the file and line of the problem:
+    unreadable, empty, not UTF-8, binary (NUL or other control bytes), a line
+    longer than :data:`MAX_LINE` characters, more than :data:`MAX_CHARS`.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> from graph.errors import InputError
+    >>> d = tempfile.mkdtemp()
+    >>> p = os.path.join(d, "x.txt")
+    >>> _ = open(p, "wb").write(b"linje 1" + bytes([10]) + b"linje 2 " + bytes([0xE6, 10]))
+    >>> try:
+    ...     read_text(p)
+    ... except InputError as e:
+    ...     print(e.problems[0].line, e.problems[0].message[:26])
+    2 not UTF-8 text (byte 0xe6)
+    """
+    from graph.errors import InputError, Problem
+
+    name = str(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(4 * MAX_CHARS + 1)
+    except OSError as exc:
+        raise InputError([Problem(name, None, f"cannot read text: {exc.strerror or exc}")]) from None
+
+    def line_of(offset: int) -> int:
+        return data.count(b"\n", 0, offset) + 1
+
+    if not data.strip():
+        raise InputError([Problem(name, 1, "empty file: no text to read")])
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError([Problem(name, line_of(nul), "binary file (NUL byte), not plain text")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(name, line_of(exc.start), f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]) from None
+    text = text.removeprefix("\ufeff")
+    if len(text) > MAX_CHARS:
+        raise InputError([Problem(name, text.count("\n", 0, MAX_CHARS) + 1, f"text longer than {MAX_CHARS:,} characters: not a press release")])
+    pos = 0
+    for k, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE:
+            raise InputError([Problem(name, k, f"line of {len(line):,} characters (at most {MAX_LINE:,})")])
+        bad = re.search(r"[\x01-\x08\x0b\x0e-\x1f\x7f]", line)
+        if bad:
+            raise InputError([Problem(name, k, f"control character {bad.group(0)!r} in the text: a binary file?")])
+        pos += len(line) + 1
+    return text
 
 
 @lru_cache(maxsize=1)

@@ -575,3 +575,29 @@ def test_focus_terms_sites_and_party_letters(reference_gazetteer):
     assert ("Ib Holm", "org:memberOf", "Venstre") in stmts
     # "STK" is never expanded, but it is the initials of a name in the text
     assert ("Lone Berg", "schema:worksFor", "Sund Teknologi") in stmts
+
+
+@pytest.mark.parametrize(
+    "content, line, words",
+    [
+        (b"", 1, "empty file"),
+        (b"  \n\n", 1, "empty file"),
+        (b"Region Syddanmark\n\x00\x01\x02binary", 2, "binary"),
+        (b"Linje et\nLinje to \xe6\xf8\xe5\n", 2, "not UTF-8"),
+        (b"ok\n" + b"Region Syddanmark " * 6000 + b"\n", 2, "line of"),
+        (b"ok\nbell \x07 here\n", 2, "control character"),
+    ],
+)
+def test_cli_ingest_text_rejects_hostile_input_with_file_and_line(tmp_path, content, line, words):
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    src = tmp_path / "in.txt"
+    src.write_bytes(content)
+    out = tmp_path / "out.trig"
+    result = CliRunner().invoke(cli, ["ingest", "text", str(src), "-o", str(out)])
+    assert result.exit_code == 2
+    assert f"{src}:{line}: " in result.output and words in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()  # nothing written
