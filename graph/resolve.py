@@ -223,6 +223,10 @@ def _family(iri: URIRef) -> str:
 
 
 def _collect(ds) -> list[_Org]:
+    from graph.store import predicate_view
+
+    # on an Oxigraph store, read what is needed in one query instead of a few per organisation
+    ds = predicate_view(ds, _ORG_CLASSES, (SKOS.prefLabel, SKOS.altLabel, RDFS.label, SCHEMA.vatID, DCTERMS.identifier)) or ds
     orgs: dict[URIRef, _Org] = {}
     for cls in _ORG_CLASSES:
         for s in ds.subjects(RDF.type, cls):
@@ -252,15 +256,20 @@ def _tokens_compatible(ka: str, kb: str) -> bool:
     return True
 
 
-def _score(a: _Org, b: _Org) -> tuple[float, str]:
+def _score(a: _Org, b: _Org, floor: float = 0.0) -> tuple[float, str]:
+    """Best name similarity of two organisations and why; scores below
+    ``floor`` (which the callers drop) are not worked out exactly."""
     best, why = 0.0, ""
     for ka in a.keys:
         for kb in b.keys:
             if ka == kb:
                 return 100.0, f"same name ({ka!r})"
-            if not _tokens_compatible(ka, kb) or min(len(ka), len(kb)) < 8:
+            if min(len(ka), len(kb)) < 8:
                 continue  # short names ("re lab" / "reg lab") are too easily alike
-            s = min(fuzz.ratio(ka, kb), fuzz.ratio(_distinctive(ka), _distinctive(kb)))
+            whole = fuzz.ratio(ka, kb)
+            if whole <= best or whole < floor or not _tokens_compatible(ka, kb):
+                continue  # cannot beat the best so far (the cheap test first)
+            s = min(whole, fuzz.ratio(_distinctive(ka), _distinctive(kb)))
             if s > best:
                 best, why = s, f"similar names ({ka!r} ~ {kb!r})"
     return best, why
@@ -299,7 +308,7 @@ def _classify(orgs: list[_Org], *, threshold: float, min_score: float):
         if shared_cvr:
             merges.append((a, b, "same CVR", 100.0, f"CVR {sorted(shared_cvr)[0]}"))
             continue
-        score, why = _score(a, b)
+        score, why = _score(a, b, min_score)
         if score < min_score:
             continue
         if a.cvr and b.cvr:
@@ -462,7 +471,7 @@ def possible_duplicates(ds, *, min_score: float = 85.0) -> list[Candidate]:
             continue
         if a.cvr and b.cvr:
             continue
-        score, why = _score(a, b)
+        score, why = _score(a, b, min_score)
         if score >= min_score:
             out.append(Candidate(a.iri, b.iri, a.label, b.label, score, (why,)))
     return sorted(out, key=lambda c: (-c.score, c.label_a))

@@ -73,6 +73,8 @@ __all__ = [
     "oxigraph_of",
     "to_oxigraph",
     "quads_of",
+    "predicate_view",
+    "PredicateView",
     "LOCK_TIMEOUT",
     "SPARQL_DEFAULT_GRAPH",
 ]
@@ -675,6 +677,87 @@ def to_oxigraph(ds: Dataset) -> ox.Store:
     st = ox.Store()
     st.bulk_extend(_ox_quads(ds))
     return st
+
+
+class PredicateView:
+    """Read-only, in-memory view of a few predicates of an Oxigraph store.
+
+    ``subjects(p, o)``, ``objects(s, p)`` and ``subject_objects(p)`` answer
+    from Python dictionaries, as rdflib terms, like a Dataset's union graph
+    (each triple once). Built by :func:`predicate_view`: for code that asks
+    one small question per node, where each rdflib call on an Oxigraph store
+    would cost tens of microseconds.
+    """
+
+    def __init__(self):
+        self._so: dict = {}  # p -> s -> [o]
+        self._os: dict = {}  # p -> o -> [s]
+
+    def _add(self, s, p, o) -> None:
+        objs = self._so.setdefault(p, {}).setdefault(s, [])
+        if o not in objs:
+            objs.append(o)
+            self._os.setdefault(p, {}).setdefault(o, []).append(s)
+
+    def subjects(self, predicate=None, object=None):  # noqa: A002 - rdflib's name
+        if object is None:
+            return iter(list(self._so.get(predicate, {})))
+        return iter(list(self._os.get(predicate, {}).get(object, ())))
+
+    def objects(self, subject=None, predicate=None):
+        if subject is None:
+            return iter(list(self._os.get(predicate, {})))
+        return iter(list(self._so.get(predicate, {}).get(subject, ())))
+
+    def subject_objects(self, predicate=None):
+        return iter([(s, o) for s, objs in self._so.get(predicate, {}).items() for o in objs])
+
+
+def predicate_view(ds: Dataset, classes, predicates) -> PredicateView | None:
+    """The ``rdf:type`` triples of ``classes`` and the ``predicates`` of their
+    instances, read from the Oxigraph store behind ``ds`` in one query.
+
+    ``None`` when ``ds`` is not Oxigraph-backed (read ``ds`` itself then).
+
+    Examples
+    --------
+    >>> from graph.vocab import ECO, RDF, SKOS
+    >>> ds = open_dataset("oxigraph:")
+    >>> _ = ds.add((URIRef("http://ex/a"), RDF.type, ECO.Company))
+    >>> _ = ds.add((URIRef("http://ex/a"), SKOS.prefLabel, Literal("A")))
+    >>> _ = ds.add((URIRef("http://ex/b"), SKOS.prefLabel, Literal("B")))
+    >>> view = predicate_view(ds, [ECO.Company], [SKOS.prefLabel])
+    >>> list(view.subjects(RDF.type, ECO.Company)), list(view.objects(URIRef("http://ex/a"), SKOS.prefLabel))
+    ([rdflib.term.URIRef('http://ex/a')], [rdflib.term.Literal('A')])
+    >>> list(view.objects(URIRef("http://ex/b"), SKOS.prefLabel))
+    []
+    """
+    from graph.vocab import RDF
+
+    inner = oxigraph_of(ds)
+    if inner is None:
+        return None
+    view = PredicateView()
+    terms: dict = {}
+
+    def term(t):
+        key = (type(t), t.value, getattr(t, "datatype", None) and t.datatype.value, getattr(t, "language", None))
+        v = terms.get(key)
+        if v is None:
+            v = terms[key] = _from_ox(t)
+        return v
+
+    rdf_type = URIRef(RDF.type)
+    query = (
+        f"SELECT DISTINCT ?s ?c ?p ?o WHERE {{ VALUES ?c {{ {_values(classes)} }} ?s a ?c "
+        f"OPTIONAL {{ VALUES ?p {{ {_values(predicates)} }} ?s ?p ?o }} }}"
+    )
+    for s, c, p, o in inner.query(query, use_default_graph_as_union=True):
+        subject = term(s)
+        view._add(subject, rdf_type, term(c))
+        if p is not None:
+            view._add(subject, term(p), term(o))
+    return view
 
 
 # --------------------------------------------------------------------------- bulk loading
@@ -1423,17 +1506,36 @@ def _fill(
     return ds
 
 
-def _check(ds: Dataset, problems: list[Problem], *, strict: bool) -> None:
-    """The loader's strict checks, screened first; raise on any problem."""
-    if strict:
-        from graph.validate import strict_problems
+def _check(ds: Dataset, problems: list[Problem], *, strict: bool, then=None) -> None:
+    """The loader's strict checks, screened first; raise on any problem, else
+    call ``then()`` (entity resolution).
 
-        if problems:  # as in graph.load: no dangling check when a file failed
-            problems.extend(strict_problems(ds, dangling=False))
-        elif suspicious(ds):
+    The screen runs in Oxigraph (in threads, without the GIL) while ``then``
+    runs here: what resolution writes (``owl:sameAs`` and reified statements
+    in its own graph) is nothing the strict checks look at, and when the
+    checks fail the whole dataset is thrown away.
+    """
+    from graph.validate import strict_problems
+
+    if strict and problems:  # as in graph.load: no dangling check when a file failed
+        problems.extend(strict_problems(ds, dangling=False))
+    elif strict:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            screen = pool.submit(suspicious, ds)
+            try:
+                if then is not None:
+                    then()
+            finally:
+                fired = screen.result()
+        if fired:
             problems.extend(strict_problems(ds))
+        then = None
     if problems:
         raise InputError(problems)
+    if then is not None:
+        then()
 
 
 def load_fast(
@@ -1499,9 +1601,7 @@ def load_fast(
 
     def fill_and_check(inner: ox.Store, bulk: bool = False) -> Dataset:
         ds = _fill(inner, items, problems=found, progress=progress, bulk=bulk)
-        _check(ds, found, strict=strict)
-        if resolve:
-            _resolve(ds)
+        _check(ds, found, strict=strict, then=(lambda: _resolve(ds)) if resolve else None)
         return ds
 
     s = parse_spec(store)
