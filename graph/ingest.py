@@ -322,6 +322,8 @@ _LIST_BREAKERS = frozenset(
 )
 # "der er formand for X", "som er ny direktør i X": a title in a relative clause
 _REL_TITLE = re.compile(r"^(?:der|som)\s+(?:er|var|bliver|har været)\s+(?:(?:ny|nyudnævnt|tidligere|konstitueret|netop)\s+)?", re.I)
+# a department's name in a post: "Lungesygdomme", "Klinisk Biokemisk Afdeling", "Center for Telemedicin"
+_UNIT_NAME = re.compile(r"[A-ZÆØÅ][\w-]+(?:\s+(?:[A-ZÆØÅ][\w-]+|[a-zæøå][\w-]+(?:afdeling|enhed|center|sekretariat)|for|og|i))*")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–*]|\d+[.)])\s+")
 _MONTH_WORDS = frozenset(
     "januar februar marts april maj juni juli august september oktober november december".split()
@@ -1651,7 +1653,7 @@ class _Builder:
                     segs.append(text[pp_start:pp_end].strip())
             orgs_in_segs: list[_Cluster] = []
             pending: list[str] = []
-            for seg in segs:
+            for k_seg, seg in enumerate(segs):
                 if not seg:
                     continue
                 seg_clean = re.sub(r"\s*\(\w{1,3}\)\.?$", "", seg).rstrip(". ")
@@ -1687,6 +1689,13 @@ class _Builder:
                 if seg_orgs and _TITLE_RE.match(last_word) and len(seg_clean.split()) >= 2:
                     titles.append((last_word, seg_orgs[0]))  # "BioInnovation Institutes CEO, Jens Nielsen"
                     continue
+                if not seg_orgs and (pending or titles) and not orgs_in_segs and pos >= 0 and k_seg + 1 < len(segs) and _UNIT_NAME.fullmatch(seg_clean):
+                    # "overlæge, Lungesygdomme, Aarhus Universitetshospital": a department between title and organisation
+                    nxt = re.sub(r"\s*\(\w{1,3}\)\.?$", "", segs[k_seg + 1]).rstrip(". ")
+                    npos = text.find(nxt, pos + len(seg_clean))
+                    n_orgs = [self.cluster(x) for x in self.in_range(npos, npos + len(nxt))] if npos >= 0 else []
+                    if n_orgs and n_orgs[0].type in ("Hospital", "University", "Municipality", "Region", "Company", "Research Institute", "University College", "Public Authority"):
+                        seg_orgs = [self._unit(seg_clean, pos)]
                 if seg_orgs:
                     orgs_in_segs.extend(seg_orgs)
                 elif find_emails(seg) or find_phones(seg):
@@ -1731,9 +1740,24 @@ class _Builder:
                     # "innovationsdirektør, AAU Innovation": the director of a unit heads it
                     org.type == "Organizational Unit"
                     and re.search(r"(direktør|chef|leder)$", bare, re.I)
-                    and not re.match(r"^(vice|sous|under|afdelings)", bare, re.I)
+                    and not re.match(r"^(vice|sous|under|afdelings|projekt|team|gruppe|kommunikations|presse)", bare, re.I)
                 ):
                     self.add(c, "org:headOf", org, q, post=title)
+
+    def _unit(self, label: str, pos: int) -> _Cluster:
+        """A unit named only in a post ("Lungesygdomme"), as an entity with its mention."""
+        for c in self.clusters:
+            if c.label == label and c.type == "Organizational Unit":
+                break
+        else:
+            c = _Cluster(label, "Organizational Unit", [], {label})
+            self.clusters.append(c)
+        m = _Mention(pos, pos + len(label), label, "Organizational Unit", "post")
+        c.mentions.append(m)
+        self.of_mention[id(m)] = c
+        self.mentions.append(m)
+        self.mentions.sort(key=lambda x: x.start)
+        return c
 
     def _party(self, name: str, letter: str, pos: int) -> _Cluster:
         for c in self.clusters:
