@@ -273,13 +273,13 @@ def compile_shapes(shapes: Graph | str | Path) -> CompiledShapes:
             continue
         targets, prefixes = _targets(g, shape)
         if (shape, SH.path, None) in g:
-            checks += _property_checks(g, shape, targets, prefixes, fresh)
+            checks += _property_checks(g, shape, targets, prefixes, fresh, _subjects_of(g, shape))
             continue
         _check_params(g, shape, node_shape=True)
         checks += _value_checks(g, shape, targets, prefixes, None, fresh)
         for prop in g.objects(shape, SH.property):
             if not _deactivated(g, prop):
-                checks += _property_checks(g, prop, targets, prefixes, fresh)
+                checks += _property_checks(g, prop, targets, prefixes, fresh, _subjects_of(g, shape))
     return CompiledShapes(tuple(checks))
 
 
@@ -390,9 +390,10 @@ def path_text(g: Graph, node: Node) -> str:
 def ill_typed_quads(store: ox.Store) -> list[ox.Quad]:
     """The quads of ``store`` whose object is an XSD literal rdflib deems ill-typed.
 
-    One SPARQL scan finds the candidates (an XSD literal Oxigraph cannot
-    read, or of a type it does not check); rdflib's ``Literal.ill_typed``
-    decides, as it does for pyshacl's data graph.
+    One SPARQL scan finds the candidates: typed literals that are neither
+    numbers, dates, booleans nor strings to Oxigraph (which has parsed every
+    valid one into its value); rdflib's ``Literal.ill_typed`` decides, as it
+    does for pyshacl's data graph.
 
     Examples
     --------
@@ -404,11 +405,9 @@ def ill_typed_quads(store: ox.Store) -> list[ox.Quad]:
     """
     import warnings
 
-    checkable = ", ".join(f"<{t}>" for t in sorted(_CASTABLE))
-    cast_ok = " || ".join(f"(DATATYPE(?o) = <{t}> && isLiteral(<{t}>(STR(?o))))" for t in sorted(_CASTABLE))
     cond = (
-        f'isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}") && DATATYPE(?o) != <{XSD.string}> '
-        f"&& (!(DATATYPE(?o) IN ({checkable})) || !COALESCE({cast_ok}, false))"
+        f'isLiteral(?o) && !isNumeric(?o) && LANG(?o) = "" && DATATYPE(?o) != <{XSD.string}> '
+        "&& !COALESCE(YEAR(?o) = YEAR(?o), false) && !COALESCE(?o = true || ?o = false, false)"
     )
     query = f"SELECT ?s ?p ?o ?g WHERE {{ {{ ?s ?p ?o FILTER({cond}) }} UNION {{ GRAPH ?g {{ ?s ?p ?o FILTER({cond}) }} }} }}"
     out = []
@@ -481,6 +480,11 @@ def _focus_shapes(g: Graph) -> list[Node]:
     shapes = set()
     for t in _TARGETS:
         shapes.update(g.subjects(t, None))
+    for s in shapes:
+        if not any((s, p, None) in g for p in _TARGETS[:-1] + (SH.property, SH.node)) and not any(
+            (s, RDF.type, k) in g for k in (SH.NodeShape, SH.PropertyShape)
+        ):  # pyshacl would not see it as a shape at all
+            raise Unsupported(f"shape {_name(s)}: only sh:target, not typed sh:NodeShape or sh:PropertyShape")
     for kind in (SH.NodeShape, SH.PropertyShape):
         for s in g.subjects(RDF.type, kind):
             if (s, RDF.type, RDFS.Class) in g:
@@ -648,17 +652,34 @@ def _predicate(g: Graph, shape: Node, path: str | None) -> URIRef | None:
     return node if isinstance(node, URIRef) else None
 
 
-def _property_checks(g: Graph, shape: Node, targets: str, prefixes: dict, fresh) -> list[Check]:
+def _subjects_of(g: Graph, shape: Node) -> str | None:
+    """``<p>`` when the only target of ``shape`` is ``sh:targetSubjectsOf p``."""
+    targets = [(t, o) for t in _TARGETS for o in g.objects(shape, t)]
+    if len(targets) == 1 and targets[0][0] == SH.targetSubjectsOf and isinstance(targets[0][1], URIRef):
+        return f"<{_iri(targets[0][1])}>"
+    return None
+
+
+def _property_checks(g: Graph, shape: Node, targets: str, prefixes: dict, fresh, subjects_of: str | None = None
+                     ) -> list[Check]:
+    """The checks of a property shape whose focus nodes ``targets`` binds to ``?this``.
+
+    When the focus nodes are the subjects of the shape's own path
+    (``subjects_of``), a pattern ``?this path ?v`` already implies the
+    target: it is left out, and ``sh:minCount 1`` cannot fail.
+    """
     _check_params(g, shape, node_shape=False)
     path_nodes = list(g.objects(shape, SH.path))
     if len(path_nodes) != 1:
         raise Unsupported(f"shape {_name(shape)}: a property shape needs exactly one sh:path")
     path = path_text(g, path_nodes[0])
     pred = path_nodes[0] if isinstance(path_nodes[0], URIRef) else None
-    checks = _value_checks(g, shape, targets, prefixes, path, fresh)
+    implied = subjects_of is not None and subjects_of == path
+    via_path = "" if implied else targets  # the target, where ?this is bound through the path anyway
+    checks = _value_checks(g, shape, via_path, prefixes, path, fresh)
     lo, hi = _int_param(g, shape, SH.minCount), _int_param(g, shape, SH.maxCount)
     prolog = _prolog(prefixes)
-    if lo is not None and lo <= 0:
+    if lo is not None and (lo <= 0 or (implied and lo == 1)):
         lo = None
     if lo is not None or hi is not None:
         message, severity = _message(g, shape), _severity(g, shape)
@@ -667,13 +688,15 @@ def _property_checks(g: Graph, shape: Node, targets: str, prefixes: dict, fresh)
             query = f"{prolog}SELECT ?this WHERE {{\n  {targets}\n  MINUS {{ ?this {path} ?_x }}\n}}"
             checks.append(Check(shape, "focus", query, (comps[0],), path, pred, severity, message, (lo, hi)))
         elif lo is None and hi == 0:
-            query = f"{prolog}SELECT DISTINCT ?this WHERE {{\n  {targets}\n  ?this {path} ?_x .\n}}"
+            query = f"{prolog}SELECT DISTINCT ?this WHERE {{\n  {via_path}\n  ?this {path} ?_x .\n}}"
             checks.append(Check(shape, "focus", query, (comps[1],), path, pred, severity, message, (lo, hi)))
         else:
             tests = ([f"COUNT(DISTINCT ?_x) < {lo}"] if lo is not None else []) + (
                 [f"COUNT(DISTINCT ?_x) > {hi}"] if hi is not None else [])
-            pattern = f"OPTIONAL {{ ?this {path} ?_x }}" if lo is not None else f"?this {path} ?_x ."
-            query = (f"{prolog}SELECT ?this (COUNT(DISTINCT ?_x) AS ?n) WHERE {{\n  {targets}\n  {pattern}\n}}\n"
+            optional = lo is not None and not implied
+            pattern = f"OPTIONAL {{ ?this {path} ?_x }}" if optional else f"?this {path} ?_x ."
+            query = (f"{prolog}SELECT ?this (COUNT(DISTINCT ?_x) AS ?n) WHERE {{\n  {targets if optional else via_path}\n"
+                     f"  {pattern}\n}}\n"
                      f"GROUP BY ?this HAVING ({' || '.join(tests)})")
             checks.append(Check(shape, "count", query, comps, path, pred, severity, message, (lo, hi)))
     unique = g.value(shape, SH.uniqueLang)
@@ -682,7 +705,7 @@ def _property_checks(g: Graph, shape: Node, targets: str, prefixes: dict, fresh)
             raise Unsupported(f"shape {_name(shape)}: sh:uniqueLang {unique!r} is not a boolean")
         if unique.toPython():
             query = (
-                f"{prolog}SELECT DISTINCT ?this WHERE {{\n  {targets}\n  ?this {path} ?_a .\n  ?this {path} ?_b .\n"
+                f"{prolog}SELECT DISTINCT ?this WHERE {{\n  {via_path}\n  ?this {path} ?_a .\n  ?this {path} ?_b .\n"
                 "  FILTER(isLiteral(?_a) && LANG(?_a) != \"\" && LCASE(LANG(?_a)) = LCASE(LANG(?_b)) && !sameTerm(?_a, ?_b))\n}"
             )
             checks.append(Check(shape, "focus", query, (SH.UniqueLangConstraintComponent,), path, pred,
