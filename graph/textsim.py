@@ -21,6 +21,23 @@ combined similarity ``WORD_WEIGHT * cos_words + (1 - WORD_WEIGHT) * cos_chars``
 is the cosine of the two matrices stacked side by side (each scaled by the
 square root of its weight), so it is computed by one sparse product.
 
+**Concepts.** A small map of general Danish health-care synonyms
+(:data:`SYNONYMS`: ``blodforgiftning`` = ``sepsis``, ``kronisk obstruktiv
+lungesygdom`` = ``KOL``, ``slagtilfælde`` = ``apopleksi``, ...) adds the
+canonical term to a text that uses another wording (:func:`concepts`), so two
+descriptions of one offer in lay and professional words meet. Only terms that
+name a specific condition, intervention or technology are mapped; generic
+care vocabulary (patient/borger, sygehus/hospital) is not, because near-misses
+share it as much as duplicates do.
+
+**Background.** Document frequencies (IDF) are counted over the texts *plus*
+an optional background corpus of texts of the same kind (``background=``;
+:mod:`graph.overlaps` passes the labelled initiative descriptions of
+``data/eval/overlaps/``). On a small input (20-60 initiatives) IDF from the
+input alone is noisy and shrinks the gap between distinctive and common
+terms, so scores of the same pair drop as the input gets smaller; the
+background keeps the weights of a domain's common words stable.
+
 Character n-gram vectors are built from the *vocabulary*, not from the raw
 text: each distinct word is split into n-grams once and a document's n-gram
 counts are its word counts times that word-to-n-gram matrix. That keeps the
@@ -66,6 +83,9 @@ import scipy.sparse as sp
 __all__ = [
     "WORD_WEIGHT",
     "CHAR_IDF_POWER",
+    "SYNONYMS",
+    "concepts",
+    "shared_concepts",
     "stop_words",
     "normalise",
     "words",
@@ -106,6 +126,91 @@ _ODD = {
 _ODD_RE = re.compile("[" + "".join(_ODD) + "]")
 # Danish writes inflections of acronyms after an apostrophe: SMV'er, SMV'ernes
 _APOSTROPHE_SUFFIX = re.compile(r"(?<=\w)'\w*")
+
+#: general Danish health-care synonyms: canonical term -> other wordings (lower case).
+#: Written from general medical and health-care usage (lay word / professional
+#: word / abbreviation / English loan), not from the evaluation texts; only
+#: terms naming a specific condition, intervention or technology.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "kol": ("kronisk obstruktiv lungesygdom", "rygerlunger"),
+    "apopleksi": ("slagtilfælde", "blodprop i hjernen", "hjerneblødning", "stroke"),
+    "kræft": ("cancer", "onkologi", "onkologisk"),
+    "kemoterapi": ("kemo", "cytostatika", "cytostatisk"),
+    "diabetes": ("sukkersyge", "diabetiker", "diabetikere"),
+    "sepsis": ("blodforgiftning",),
+    "atrieflimren": ("forkammerflimmer", "atrieflimmer", "hjerteflimmer"),
+    "hjertesvigt": ("hjerteinsufficiens",),
+    "iltmætning": ("saturation", "iltsaturation", "iltindhold i blodet", "ilt i blodet"),
+    "blodtryk": ("hypertension", "forhøjet blodtryk"),
+    "tryksår": ("liggesår", "decubitus"),
+    "demens": ("demenssygdom", "alzheimer", "alzheimers"),
+    "depression": ("depressiv", "nedtrykthed"),
+    "fysioterapeut": ("fysioterapeuter",),
+    "videokonsultation": ("videosamtale", "videoopkald", "skærmbesøg", "konsultation over video",
+                          "virtuel konsultation"),
+    "telemedicin": ("fjernmonitorering", "hjemmemonitorering", "monitorering på afstand", "telemonitorering"),
+    "drone": ("ubemandet luftfartøj", "ubemandede luftfartøjer", "ubemandede fly", "ubemandet fly"),
+    "ensomhed": ("social isolation", "isolerede"),
+    "iværksætter": ("startup", "startups", "start-up", "nystartede virksomheder"),
+    "smv": ("små og mellemstore virksomheder",),
+    "inkubator": ("accelerator", "acceleratorprogram"),
+    "blodfortyndende": ("antikoagulerende", "antikoagulation", "ak-behandling"),
+    "ultralyd": ("ultralydsscanning", "scanning med ultralyd"),
+    "rygestop": ("rygeafvænning", "holde op med at ryge"),
+    "overvægt": ("fedme", "svær overvægt"),
+}
+
+
+@lru_cache(maxsize=1)
+def _synonym_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    to_canon = {v: canon for canon, variants in SYNONYMS.items() for v in variants}
+    alternatives = sorted(to_canon, key=len, reverse=True)  # longest wording first
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in alternatives) + r")(?!\w)", re.IGNORECASE)
+    return pattern, to_canon
+
+
+def concepts(text: str) -> dict[str, str]:
+    """Canonical terms of :data:`SYNONYMS` that ``text`` expresses in other words.
+
+    Returns ``{canonical: wording as written}`` (first occurrence).
+
+    >>> concepts("Patienter med kronisk obstruktiv lungesygdom og blodforgiftning")
+    {'kol': 'kronisk obstruktiv lungesygdom', 'sepsis': 'blodforgiftning'}
+    >>> concepts("KOL og sepsis")
+    {}
+    """
+    pattern, to_canon = _synonym_pattern()
+    found: dict[str, str] = {}
+    for m in pattern.finditer(normalise(text)):
+        found.setdefault(to_canon[m.group().lower()], m.group())
+    return found
+
+
+def shared_concepts(text_a: str, text_b: str) -> list[tuple[str, str]]:
+    """Concepts both texts name, at least one of them in other words: ``(wording in a, wording in b)``.
+
+    >>> shared_concepts("Tidlig opsporing af sepsis", "Varsling af blodforgiftning")
+    [('sepsis', 'blodforgiftning')]
+    """
+    ca, cb = concepts(text_a), concepts(text_b)
+    out = []
+    for canon in sorted(set(ca) | set(cb)):
+        wa = ca.get(canon) or _mentions(text_a, canon)
+        wb = cb.get(canon) or _mentions(text_b, canon)
+        if wa and wb and wa.lower() != wb.lower():
+            out.append((wa, wb))
+    return out
+
+
+def _mentions(text: str, canon: str) -> str | None:
+    m = re.search(r"(?<!\w)" + re.escape(canon) + r"(?!\w)", normalise(text), re.IGNORECASE)
+    return m.group() if m else None
+
+
+def _with_concepts(text: str) -> str:
+    """The text with the canonical term of each concept it words differently appended."""
+    found = concepts(text)
+    return f"{text} {' '.join(found)}" if found else text
 
 
 @lru_cache(maxsize=1)
@@ -320,7 +425,8 @@ def _char_idf(counts: sp.csr_matrix, grams: sp.csr_matrix, block: int = 20_000) 
 
 
 def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT,
-                char_idf_power: float = CHAR_IDF_POWER) -> TextIndex:
+                char_idf_power: float = CHAR_IDF_POWER, background: Sequence[str] = (),
+                synonyms: bool = True) -> TextIndex:
     """Vectorise ``texts`` (any language, tuned for Danish).
 
     Parameters
@@ -333,6 +439,12 @@ def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT,
     char_idf_power : float
         Character n-grams are weighted by ``tf * idf ** char_idf_power``
         (1 is plain TF-IDF).
+    background : sequence of str
+        Texts of the same kind that only count in the document frequencies
+        (IDF); they are not part of the index.
+    synonyms : bool
+        Append the canonical term of each :data:`SYNONYMS` concept a text
+        words differently (default).
 
     Returns
     -------
@@ -341,14 +453,17 @@ def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT,
     from sklearn.feature_extraction.text import CountVectorizer
 
     texts = tuple("" if t is None else str(t) for t in texts)
+    n_texts = len(texts)
     stops = stop_words()
-    lowered_docs = [_content(_APOSTROPHE_SUFFIX.sub("", normalise(t).lower()), stops) for t in texts]
+    expand = _with_concepts if synonyms else (lambda t: t)
+    lowered_docs = [_content(_APOSTROPHE_SUFFIX.sub("", normalise(expand(t)).lower()), stops)
+                    for t in (*texts, *(str(b) for b in background if b))]
     counter = CountVectorizer(analyzer=lambda doc: doc, lowercase=False)
     try:
         counts = counter.fit_transform(lowered_docs).tocsr().astype(np.float64)
         vocab = counter.get_feature_names_out()
     except ValueError:  # no words at all
-        counts = sp.csr_matrix((len(texts), 0), dtype=np.float64)
+        counts = sp.csr_matrix((len(lowered_docs), 0), dtype=np.float64)
         vocab = np.array([], dtype=object)
     # surface word -> its stem, plus the stems of its parts if it is a compound
     stem_ids: dict[str, int] = {}
@@ -374,13 +489,17 @@ def build_index(texts: Sequence[str], *, word_weight: float = WORD_WEIGHT,
         word_grams = grams.fit_transform(list(vocab)).tocsr()
         word_grams.data[:] = 1.0
         word_counts = (counts @ to_stem).tocsr()
-        word_matrix = _tfidf_rows(word_counts, _idf(word_counts))
+        word_idf = _idf(word_counts)  # over texts and background
+        word_matrix = _tfidf_rows(word_counts[:n_texts], word_idf)
         char_idf = _char_idf(counts, word_grams) ** np.float32(char_idf_power)
     else:
-        word_matrix = sp.csr_matrix((len(texts), 0), dtype=np.float32)
+        word_matrix = sp.csr_matrix((n_texts, 0), dtype=np.float32)
         word_grams = sp.csr_matrix((0, 0), dtype=np.float32)
         char_idf = np.zeros(0, dtype=np.float32)
-    return TextIndex(texts, word_matrix, stem_names, counts.tocsr(), word_grams, char_idf, word_weight)
+        word_idf = np.zeros(0, dtype=np.float32)
+    index = TextIndex(texts, word_matrix, stem_names, counts.tocsr()[:n_texts], word_grams, char_idf, word_weight)
+    index._cache["word_idf"] = word_idf
+    return index
 
 
 def split_compound(word: str, known: Container[str]) -> tuple[str, ...]:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.evaluate import EVAL_DIR, choose_threshold, cross_validate, evaluate, pr_curve
+from graph.evaluate import (EVAL_DIR, HELDOUT_DIR, _batches, _load_labelled, choose_threshold, cross_validate,
+                            evaluate, evaluate_heldout, pr_curve, size_validate)
 from graph.overlaps import DEFAULT_MIN_SCORE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,10 +50,47 @@ def test_cross_validation_on_a_separable_toy_set():
 def test_labelled_set_size_and_default_threshold():
     ev = evaluate(EVAL_DIR, repeats=3)
     assert ev.initiatives >= 40 and ev.true_pairs >= 12
-    # the module's default is the threshold chosen on the labelled set
-    assert ev.threshold == pytest.approx(DEFAULT_MIN_SCORE, abs=0.015)
+    assert ev.default == DEFAULT_MIN_SCORE and ev.at_default.threshold == DEFAULT_MIN_SCORE
     # a floor, so that a regression in the text model is caught
-    assert ev.at_threshold.recall >= 0.75 and ev.at_threshold.precision >= 0.55
+    assert ev.at_default.recall >= 0.75 and ev.at_default.precision >= 0.55
+
+
+def test_default_threshold_is_the_small_input_choice():
+    records, table = _load_labelled(_batches(EVAL_DIR, True))
+    gold = {k for k, v in table.items() if v.verdict == "duplicate"}
+    sv = size_validate(records, gold, runs=40, splits=1, runs_per_half=4, seed=0)
+    # the module's default is the threshold chosen on small random inputs of the labelled set
+    assert sv.threshold == pytest.approx(DEFAULT_MIN_SCORE, abs=0.015)
+    assert sv.runs == 40 and len(sv.heldout_thresholds) == 2
+    assert {n for n, _p in sv.by_size} <= set(sv.sizes)
+    # small inputs: precision and recall floors at the default threshold
+    assert sv.at_threshold.recall >= 0.8 and sv.at_threshold.precision >= 0.7
+
+
+def test_meets_target_prefers_the_point_closest_to_both_goals():
+    from graph.evaluate import PRPoint, _meets_target
+
+    curve = [PRPoint(0.1, 9, 9, 0), PRPoint(0.2, 7, 1, 1), PRPoint(0.3, 8, 2, 0), PRPoint(0.4, 2, 0, 6)]
+    # min(P / 0.8, R / 0.875): 0.1 -> 0.625, 0.2 -> 1.0, 0.3 -> 1.0, 0.4 -> 0.29; ties -> the middle (upper) one
+    assert _meets_target(curve, [0.1, 0.2, 0.3, 0.4]) == 0.3
+    assert _meets_target(curve[:2] + curve[3:], [0.1, 0.2, 0.4]) == 0.2
+
+
+def test_background_texts_exclude_the_heldout_set():
+    from graph.overlaps import background_texts
+
+    heldout = {row.split(",")[0] for row in (HELDOUT_DIR / "elements.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    texts = background_texts()
+    assert len(texts) >= 80
+    assert not any(t.split(". ")[0] in heldout for t in texts)
+
+
+def test_heldout_evaluation_counts_what_the_command_reports():
+    h = evaluate_heldout(HELDOUT_DIR)
+    assert h.initiatives >= 40 and h.true_pairs >= 8 and h.labelled_negatives >= 8
+    p = h.at_threshold
+    assert p.tp + p.fn == h.true_pairs and h.threshold == DEFAULT_MIN_SCORE
+    assert h.without_reasons == 0
 
 
 @pytest.mark.slow
