@@ -32,7 +32,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from graph.ids import entity_iri, slug
 from graph.vocab import ECO, FOAF, ORG, TYPE_LABELS
 
-__all__ = ["Entry", "Gazetteer", "normalise", "is_acronym", "BUILTIN", "FOCUS_TERMS", "FocusTerm", "find_focus_terms"]
+__all__ = ["Entry", "Gazetteer", "normalise", "is_acronym", "BUILTIN", "FOCUS_TERMS", "FocusTerm", "find_focus_terms", "FIRST_NAMES"]
 
 #: (preferred label, type label, alternative names) of national actors
 BUILTIN: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -121,6 +121,32 @@ FOCUS_TERMS: tuple[tuple[str, str, str], ...] = (
     ("Robotteknologi", "Robotics", r"robotteknologi(?:en|ske?)?|velfærdsrobot(?:ter|terne)?"),
     ("Patientsikkerhed", "Patient safety", r"patientsikkerhed(?:en)?"),
     ("Sundhed", "Health", r"(?<=inden for )sundhed|(?<=indenfor )sundhed|(?<=området )sundhed"),
+)
+
+
+#: Common Danish first names (women's and men's, the most frequent in
+#: Denmark's name statistics, plus frequent Nordic ones): a capitalised
+#: two-to-four-word name opening with one of them is a person's name.
+FIRST_NAMES: frozenset[str] = frozenset(
+    """
+    Anne Kirsten Mette Hanne Anna Helle Susanne Lene Maria Marianne Lone Camilla Pia Louise Charlotte Inge
+    Bente Tina Gitte Karen Ida Julie Emma Sofie Sophie Laura Line Rikke Birgitte Jette Dorte Dorthe Tove
+    Eva Lise Lisbeth Ulla Hanna Ellen Grethe Kirsten Karin Annette Janne Heidi Trine Malene Mia Katrine
+    Christina Kristina Cecilie Signe Sara Sarah Amalie Caroline Emilie Freja Isabella Mathilde Clara Ella
+    Josefine Nanna Stine Pernille Lotte Vibeke Merete Margrethe Kamilla Maja Nina Anja Tanja Britt Gunhild
+    Birthe Ruth Lis Jytte Henriette Marie Sanne Lena Lærke Agnete Astrid Alberte Natasja Nadia Ditte Tine
+    Gry Hege Ingrid Sigrid Solveig Randi Liv Silje Kari Maiken Mette-Marie Anne-Marie Lene-Marie Stephanie
+    Peter Jens Lars Michael Henrik Thomas Søren Jan Niels Christian Martin Jørgen Hans Anders Morten Jesper
+    Ole Per Erik Mads Rasmus Kim Mikkel Frederik Jakob Jacob Kristian Torben Carsten Steen Poul Bo Klaus
+    Claus Kenneth Brian Finn Flemming Allan Johannes Jonas Emil Oliver William Lucas Magnus Victor Viktor
+    Noah Oscar Alexander Sebastian Mathias Simon Tobias Nikolaj Nicolai Andreas Anton Carl Karl Daniel
+    David Philip Philipp Benjamin Jeppe Kasper Casper Esben Troels Ulrik Ib Knud Kurt Bent Svend Sven Palle
+    Preben Leif Arne Bjarne Ejvind Erling Gunnar Helge John Jon Kaj Keld Kjeld Preben Tage Uffe Vagn
+    Aksel Axel Asger Bjørn Dan Dennis Gustav Hjalte Holger Ivan Jeppe Johan Jon Kristoffer Christoffer
+    Lasse Mogens Nicklas Niklas Rune Sune Stig Tommy Tom Tue Villads Vilhelm Aage Bertel Birger Eigil
+    Georg Harald Henning Jakob Jørn Lauge Malthe Max Nils Otto Paw Rolf Sten Thor Tor Valdemar Gorm
+    Ahmed Ali Mohammad Mohammed Fatima Aisha Omar Hassan Yusuf Leila Sami Amir
+    """.split()
 )
 
 

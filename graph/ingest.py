@@ -41,7 +41,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from graph.danish import find_amounts, find_dates, find_emails, find_phones
-from graph.gazetteer import Gazetteer, find_focus_terms, is_acronym, normalise
+from graph.gazetteer import FIRST_NAMES, Gazetteer, find_focus_terms, is_acronym, normalise
 from graph.ids import entity_iri, slug
 from graph.vocab import ECO, FRAPO, ID, OA, SCHEMA, VCARD
 
@@ -231,6 +231,8 @@ _SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(forening|foreningen|association|consortium|konsortium|selskab)$"), "Association"),
     (re.compile(r"(udvalg|udvalget|sekretariat|afdeling|enhed)$"), "Organizational Unit"),
     (re.compile(r"(parken|park|huset|campus|hus)$"), "Facility"),
+    (re.compile(r"(center|centeret|centret|centre)$"), "Organizational Unit"),
+    (re.compile(r"^(alliance|alliancen)$"), "Partnership"),
     (re.compile(r"(projekt|projektet|programmet|program|programme|partnerskab|partnerskabet|initiativ|initiative|project|partnership|samarbejde|samarbejdet)$"), "Initiative"),
 ]
 _FIRST_TYPES: dict[str, str] = {
@@ -263,6 +265,7 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^(rapport(en)?|bog(en)?|konference(n)?|kampagne(n)?|pris(en)?|app(en)?|artikel(en)?|kronik(ken)?|film(en)?|udstilling(en)?|festival(en)?|messe(n)?|event(et)?|arrangement(et)?|webinar(et)?|podcast(en)?|undersøgelse(n)?|strategi(en)?|loven?|aftale(n)?)$"), "none"),
     (re.compile(r"^(\w+)?konsorti(et|um)$"), "Association"),
     (re.compile(r"^(\w+)?virksomhed(en|erne)?$|^firma(et)?$|^selskab(et)?$|^start-?up('en|pen)?$|^virksomheder$"), "Company"),
+    (re.compile(r"^alliance(n|r|rne)?$"), "Partnership"),
     (re.compile(r"^partnerskab(et)?$|^projekt(et)?$|^program(met)?$|^initiativ(et)?$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
     (re.compile(r"^kommune(n|rne)?$"), "Municipality"),
     (re.compile(r"^hospital(et|erne)?$|^sygehus(et)?$"), "Hospital"),
@@ -306,6 +309,7 @@ _COMPATIBLE = {
     "Innovation Network": {"Innovation Network", "Cluster"},
     "Association": {"Association", "Cluster", "Innovation Network"},
     "Initiative": {"Initiative", "Partnership"},
+    "Partnership": {"Partnership", "Initiative"},
 }
 _CONNECTORS = frozenset({"for", "og", "&", "of", "and", "de", "la", "von", "van", "der", "til", "i"})
 _NAME_PARTICLES = frozenset({"de", "la", "von", "van", "der"})
@@ -644,6 +648,22 @@ def _trigger_before(ctx: _Ctx, tok_index: int) -> str | None:
     return None
 
 
+def _named_as(ctx: _Ctx, start: int) -> str | None:
+    """"Partnerskabet har fået navnet X", "Netværket hedder X", "et projekt kaldet X":
+    X has the type of the trigger noun that opens the sentence (or stands before the verb)."""
+    before = ctx.text[max(0, start - 40) : start]
+    if not re.search(r"\b(?:navnet|kaldet|kaldes|hedder|døbt|døbes)\s*[”“\"']?$", before):
+        return None
+    sent = next((x for x in ctx.sentences if x.start <= start < x.end), None)
+    if sent is None:
+        return None
+    for w in re.findall(r"[\wæøåÆØÅ-]+", ctx.text[sent.start : start].lower())[:6]:
+        for pat, typ in _TRIGGERS:
+            if pat.match(w) and typ != "none":
+                return typ
+    return None
+
+
 def _find_mentions(ctx: _Ctx) -> None:
     text, gz, toks = ctx.text, ctx.gz, ctx.tokens
     stop = _stop_words()
@@ -770,7 +790,7 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
         found.append(_Mention(start, end, hits[0].label if hits[0].kind == "acronym" else _strip_gen(label, hits[0]), hits[0].type, "gazetteer", hits[0]))
         return
     typ = _classify(words)
-    trig = lead_trigger or _trigger_before(ctx, i)
+    trig = lead_trigger or _trigger_before(ctx, i) or _named_as(ctx, start)
     if typ is None and len(words) >= 2 and words[0].lower() == "region":
         k = _split_genitive(words)
         if k is not None:
@@ -829,7 +849,9 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
     if any(len(w) == 1 and w.isalpha() for w in words) or any(not re.fullmatch(r"[\w.&'’-]+", w) for w in words):
         return
     if _person_like(words) and not any(w.lower() in _COMPANYISH or w.lower() in _ORGISH for w in words):
-        found.append(_Mention(start, end, label, "Person?", "person"))
+        # a common first name makes it a person's name in any context ("af Jonas Friis og Maria Skov")
+        first_name = words[0] in FIRST_NAMES or words[0].split("-")[0] in FIRST_NAMES
+        found.append(_Mention(start, end, label, "Person" if first_name else "Person?", "person"))
         return
     found.append(_Mention(start, end, label, None, "guess"))
 
@@ -1179,7 +1201,7 @@ class _Builder:
         ms = [m for m in self.in_range(sent.start, pos) if self.cluster(m).type not in ("Focus Area",)]
         # a relative clause: "innovationsnetværket Sundhed Midt, hvis medlemmer er …",
         # "Klyngen X, der består af …": the name the clause hangs on
-        if ms and re.fullmatch(r"\s*,?\s*(?:der|som|hvis(?:\s+[\w-]+)?)(?:\s+(?:også|blandt andet|bl\.a\.|nu|i dag|allerede))?\s*", self.ctx.text[ms[-1].end : pos]):
+        if ms and re.fullmatch(r"\s*,?\s*(?:der|som|hvis(?:\s+[\w-]+)?)(?:\s+(?:er|var|blev|bliver|har været|hører))?(?:\s+(?:også|blandt andet|bl\.a\.|nu|i dag|allerede))?\s*", self.ctx.text[ms[-1].end : pos]):
             return self.cluster(ms[-1])
         # prefer a mention at the start of the sentence (the grammatical subject)
         if ms:
@@ -1197,6 +1219,8 @@ class _Builder:
         want = None
         stem = ""
         for w in words:
+            if len(w) > 5 and re.search(r"(ens|ets|ns)$", w):
+                w = w[:-1]  # a genitive: "Alliancens partnere", "projektets leder"
             for pat, typ in _TRIGGERS:
                 if pat.match(w) and re.search(r"(en|et|n|t)$", w):
                     want = _COMPATIBLE.get(typ, {typ})
