@@ -16,13 +16,19 @@ FIX = Path(__file__).parent / "fixtures" / "validate"
 SHAPES = FIX / "mini-shapes.ttl"
 
 
+@pytest.fixture(params=["fast", "pyshacl"])
+def engine(request) -> str:
+    """Both SHACL engines must give the same report."""
+    return request.param
+
+
 def _where(report: ValidationReport):
     return sorted((p.file, p.line, p.message) for p in report.problems)
 
 
-def test_violation_mapped_to_file_and_line():
+def test_violation_mapped_to_file_and_line(engine):
     f = FIX / "clusters.ttl"
-    report = validate(load([f], bundled=False), shapes=SHAPES)
+    report = validate(load([f], bundled=False), shapes=SHAPES, engine=engine)
     assert not report.conforms
     assert _where(report) == [
         (str(f), 9, "cluster has no label (skos:prefLabel)"),
@@ -35,25 +41,25 @@ def test_violation_mapped_to_file_and_line():
     assert set(d["errors"][0]) == {"file", "line", "message", "focus", "severity"}
 
 
-def test_line_numbers_through_gz(tmp_path):
+def test_line_numbers_through_gz(tmp_path, engine):
     f = tmp_path / "clusters.ttl.gz"
     f.write_bytes(gzip.compress((FIX / "clusters.ttl").read_bytes()))
-    report = validate(load([f], bundled=False), shapes=SHAPES)
+    report = validate(load([f], bundled=False), shapes=SHAPES, engine=engine)
     assert [(p.file, p.line) for p in report.problems] == [(str(f), 9), (str(f), 12)]
 
 
-def test_violation_in_table_mapped_to_row(tmp_path):
+def test_violation_in_table_mapped_to_row(tmp_path, engine):
     e = tmp_path / "elements.csv"
     e.write_text(
         "Label;Type;Description\nAcme;Virksomhed;laver ting\nBeta;Virksomhed;\nGamma;Klynge;\n",
         encoding="utf-8",
     )
-    report = validate(load([e]), shapes=SHAPES)
+    report = validate(load([e]), shapes=SHAPES, engine=engine)
     assert [(p.file, p.line) for p in report.problems] == [(str(e), 3)]
     assert report.problems[0].message.startswith("company has no description")
 
 
-def test_violation_in_workbook_names_sheet(tmp_path):
+def test_violation_in_workbook_names_sheet(tmp_path, engine):
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -63,7 +69,7 @@ def test_violation_in_workbook_names_sheet(tmp_path):
         ws.append(row)
     book = tmp_path / "book.xlsx"
     wb.save(book)
-    report = validate(load([book]), shapes=SHAPES)
+    report = validate(load([book]), shapes=SHAPES, engine=engine)
     assert [(p.file, p.line) for p in report.problems] == [(f"{book}[Elements]", 3)]
 
 
@@ -99,7 +105,7 @@ def test_conforming_data():
 
 
 @pytest.mark.skipif(not shapes_path().is_file(), reason="ontology/shapes.ttl not written yet")
-def test_project_shapes_catch_a_bad_membership(tmp_path):
+def test_project_shapes_catch_a_bad_membership(tmp_path, engine):
     f = tmp_path / "m.ttl"
     f.write_text(
         "@prefix eco: <https://w3id.org/ecokg/def#> .\n@prefix org: <http://www.w3.org/ns/org#> .\n"
@@ -109,7 +115,30 @@ def test_project_shapes_catch_a_bad_membership(tmp_path):
         "ex:c org:memberOf ex:idea .\n",
         encoding="utf-8",
     )
-    report = validate(load([f], bundled=False, strict=False))
+    report = validate(load([f], bundled=False, strict=False), engine=engine)
     mine = [p for p in report.problems if p.file == str(f)]
     assert (str(f), 5) in {(p.file, p.line) for p in mine}
     assert any("member of" in p.message for p in mine)
+
+
+def test_values_keep_their_spelling_and_ill_typed_literals_are_left_to_the_strict_checks(tmp_path, engine):
+    f = tmp_path / "g.ttl"
+    f.write_text(
+        "@prefix schema: <https://schema.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "@prefix eco: <https://w3id.org/ecokg/def#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<http://example.org/i> a eco:Initiative ; skos:prefLabel "I" ; eco:budget -7.50 ;\n'
+        '    schema:endDate "2020-13-45"^^xsd:date .\n',
+        encoding="utf-8",
+    )
+    report = validate(load([f], bundled=False, strict=False), engine=engine, duplicates=False)
+    assert [(p.line, p.message) for p in report.problems] == [
+        (5, "budget must be a non-negative decimal in DKK (one xsd:decimal or xsd:integer such as 28000000) "
+            '(eco:budget, value "-7.50"^^<http://www.w3.org/2001/XMLSchema#decimal>)'),
+        (5, "eco:budget -7.50 is negative"),
+        (5, "schema:endDate '2020-13-45' is not a valid date"),
+    ]
+
+
+def test_unknown_engine_is_an_error():
+    with pytest.raises(ValueError, match="engine"):
+        validate(load([FIX / "clusters.ttl"], bundled=False), shapes=SHAPES, engine="turbo")
