@@ -286,7 +286,7 @@ _COMPANYISH = frozenset(
 _TITLE_RE = re.compile(
     r"^(adm\.?|administrerende|ceo|cto|cfo|coo|cmo|cso|founder|co-founder|"
     r"\w*direktør|\w*chef|\w*formand|næstformand|\w*konsulent|\w*leder|\w*minister|professor|lektor|"
-    r"adjunkt|rektor|prorektor|dekan|\w*stifter|ejer|borgmester|rådmand|\w*specialist|\w*forsker|"
+    r"adjunkt|rektor|prorektor|dekan|\w*stifter|ejer|\w*borgmester|\w*rådmand|\w*specialist|\w*forsker|"
     r"\w*læge|sygeplejerske|\w*koordinator|manager|officer|partner|\w*rådgiver|\w*sekretær|"
     r"president|chairman|director|head|ph\.?d\.?|postdoc|\w*ingeniør|\w*økonom|\w*fuldmægtig|"
     r"\w*ansvarlig|\w*medlem|talsperson|pressechef|kommunikationschef)$",
@@ -645,6 +645,17 @@ def _trigger_before(ctx: _Ctx, tok_index: int) -> str | None:
             steps += 1
             continue
         return None
+    return None
+
+
+def _trigger_type(word: str) -> str | None:
+    """The type a trigger noun names (also in the genitive: "alliancens", "projektets"), else None."""
+    w = word.lower().strip(",.:;”“\"'")
+    forms = [w] + ([w[:-1]] if len(w) > 5 and re.search(r"(ens|ets|ns)$", w) else [])
+    for f in forms:
+        for pat, typ in _TRIGGERS:
+            if pat.match(f):
+                return typ
     return None
 
 
@@ -1209,6 +1220,12 @@ class _Builder:
             lead = self.ctx.text[sent.start : first.start]
             if len(lead.split()) <= 3:
                 return self.cluster(first)
+            # "Partnerskabet har fået navnet X og bliver ledet af …": the subject noun names X
+            want = _trigger_type(lead.split()[0]) if lead.split() else None
+            if want not in (None, "none"):
+                fit = [m for m in ms if self.cluster(m).type in _COMPATIBLE.get(want, {want})]
+                if fit:
+                    return self.cluster(fit[0])
         return self.anaphor(sent, self.ctx.text[sent.start : pos])
 
     def anaphor(self, sent: _Sentence, lead: str = "", strict: bool = False) -> _Cluster | None:
@@ -1352,8 +1369,10 @@ class _Builder:
                                 self.add(sj, pred, obj, sent)
                     continue
                 items = self._apposition_parents(items, sent)
-                if pred == "org:headOf" and direction == "items->subject":  # "ledes af professor X fra Y": a person
-                    items = [x for x in items if self.cluster(x).type == "Person"][:1]
+                if pred == "org:headOf" and direction == "items->subject":
+                    # "ledes af professor X fra Y": the person; "ledet af Center for X": the organisation
+                    people = [x for x in items if self.cluster(x).type == "Person"][:1]
+                    items = people or [x for x in items[:1] if self.cluster(x).type in _ORG_TYPES]
                 if not items:
                     continue
                 subj = self.subject_before(sent, m.start())
@@ -1363,7 +1382,7 @@ class _Builder:
                     subj = self.cluster(named[0]) if named else (self.anaphor(sent, of.group(1), strict=True) or subj)
                 elif pred in ("eco:partnerIn", "org:memberOf") and direction == "items->subject" and not self.in_range(sent.start, m.start()):
                     lead_words = re.findall(r"[\wæøå-]+", text[sent.start : m.end()].lower())[:4]
-                    if not any(pat.match(w) and t != "none" for w in lead_words for pat, t in _TRIGGERS):
+                    if not any(_trigger_type(w) not in (None, "none") for w in lead_words):
                         # "Partnere er desuden A og B": the collaboration last named
                         subj = self.latest_collective(sent) or subj
                 if pred == "schema:location" and re.search(r"\bsom\b[^,]*$", text[sent.start : m.start()]) and not self.in_range(sent.start, m.start()):
@@ -1509,6 +1528,19 @@ class _Builder:
             ms = self.in_range(a_s - len(tm.group(1)), a_s)
             if ms:
                 return self.cluster(ms[0])
+        # "… til alliancen, der også modtager 4,5 mio. kr. fra Y": what the relative clause hangs on
+        rel = list(re.finditer(r",\s*(?:der|som)\s+(?:\w+\s+){0,2}?(?:modtager|får|har fået|fik|har modtaget|modtog)\b[^,]*$", before))
+        if rel:
+            head = before[: rel[-1].start()]
+            hs = sent.start + len(head)
+            near = [m for m in self.in_range(sent.start, hs) if re.fullmatch(r"\s*", self.ctx.text[m.end : hs])]
+            if near:
+                return self.cluster(near[-1])
+            np_ = re.search(r"([\wæøå-]+)\s*$", head)
+            if np_ and _trigger_type(np_.group(1)) not in (None, "none"):
+                a = self.anaphor(sent, np_.group(1), strict=True)
+                if a is not None:
+                    return a
         # the clause holding the amount: "…, og initiativet X har fået 1,5 mio. kr. fra Y"
         cl = max((x.end() for x in re.finditer(r"(?:,\s*(?:og|mens|samt|hvor|imens)|;)\s", before)), default=0)
         ms = [m for m in self.in_range(sent.start + cl, a_s) if self.cluster(m).type not in ("Public Authority", "Investor")]
@@ -1713,6 +1745,13 @@ class _Builder:
                 if seg_orgs and _TITLE_RE.match(last_word) and len(seg_clean.split()) >= 2:
                     titles.append((last_word, seg_orgs[0]))  # "BioInnovation Institutes CEO, Jens Nielsen"
                     continue
+                first_w = seg_clean.split()[0] if seg_clean.split() else ""
+                if not seg_orgs and _TITLE_RE.match(last_word) and len(seg_clean.split()) >= 2 and first_w.endswith("s") and _trigger_type(first_w) not in (None, "none"):
+                    # "Kommunens sundheds- og omsorgsborgmester, Mia Nyegaard": the organisation referred to
+                    org = self.anaphor(sent, first_w, strict=True)
+                    if org is not None and org.type in _ORG_TYPES:
+                        titles.append((seg_clean.split(None, 1)[1], org))
+                        continue
                 if not seg_orgs and (pending or titles) and not orgs_in_segs and pos >= 0 and k_seg + 1 < len(segs) and _UNIT_NAME.fullmatch(seg_clean):
                     # "overlæge, Lungesygdomme, Aarhus Universitetshospital": a department between title and organisation
                     nxt = re.sub(r"\s*\(\w{1,3}\)\.?$", "", segs[k_seg + 1]).rstrip(". ")
