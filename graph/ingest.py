@@ -328,6 +328,9 @@ _LIST_BREAKERS = frozenset(
 _REL_TITLE = re.compile(r"^(?:der|som)\s+(?:er|var|bliver|har været)\s+(?:(?:ny|nyudnævnt|tidligere|konstitueret|netop)\s+)?", re.I)
 # a department's name in a post: "Lungesygdomme", "Klinisk Biokemisk Afdeling", "Center for Telemedicin"
 _UNIT_NAME = re.compile(r"[A-ZÆØÅ][\w-]+(?:\s+(?:[A-ZÆØÅ][\w-]+|[a-zæøå][\w-]+(?:afdeling|enhed|center|sekretariat)|for|og|i))*")
+_FIRST_ITEM_BREAKERS = frozenset(
+    "siger sagde fortæller udtaler forklarer mener understreger tilføjer påpeger er har var blev skal vil kan".split()
+)
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–*]|\d+[.)])\s+")
 _MONTH_WORDS = frozenset(
     "januar februar marts april maj juni juli august september oktober november december".split()
@@ -1293,8 +1296,8 @@ class _Builder:
                 break
             if out and (re.match(r"\s*,\s*(?:som|der|hvis|hvor|hvilket)\b", gap) or any(w.lower() in _LIST_BREAKERS for w in words)):
                 break  # "A, som består af B", "A og B i samarbejde med C": B and C are not in A's list
-            if not out and len(words) > 6:
-                break
+            if not out and (len(words) > 6 or any(w.lower() in _FIRST_ITEM_BREAKERS for w in words)):
+                break  # "… sammen med kommunerne, siger direktør i X": X is not what the cue introduces
             out.append(m)
             cursor = m.end
         return out
