@@ -42,7 +42,10 @@ a few forms XSD does not (``"1e5"^^xsd:decimal``, ``" 1"^^xsd:integer``,
 ``"2020-01-01"^^xsd:dateTime``); on those the fast validator reports the
 value as ill-typed, as XSD says. Oxigraph stores valid numbers and language
 tags in canonical form, so a value it reports may be spelled differently
-(``"5"^^xsd:decimal`` for ``"5.0"``) from the source.
+(``"5"^^xsd:decimal`` for ``"5.0"``) from the source, and ``sh:in`` cannot
+tell ``1.0`` from ``1.00`` (pyshacl compares RDF terms: they differ). An
+ill-typed literal fails ``sh:datatype`` in both; :func:`ill_typed_quads`
+finds them (``graph.validate`` leaves them to its strict checks).
 
 Examples
 --------

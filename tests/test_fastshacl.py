@@ -401,3 +401,13 @@ def test_ill_typed_literals_are_found_for_removal():
     bad = ill_typed_quads(st)
     assert sorted(q.object.value for q in bad) == ["2020-13-45", "x"]
     assert {q.graph_name for q in bad} == {ox.NamedNode("http://ex/g")}
+
+
+def test_documented_divergence_numbers_are_compared_in_canonical_form():
+    """Oxigraph keeps 1.00 as 1: sh:in (1.0) accepts it; pyshacl compares terms and does not."""
+    shapes = _shape("ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:p ; "
+                    'sh:property [ sh:path ex:p ; sh:in ( 1.0 ) ; sh:message "in" ] .')
+    data = Graph().parse(data="<http://example.org/a> <http://example.org/p> 1.00 .", format="turtle")
+    ref, fast = _both(data, shapes)
+    assert fast == set()
+    assert {c for _f, _p, c, _s, _v, _m in ref} == {SH.InConstraintComponent}
