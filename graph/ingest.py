@@ -1347,6 +1347,7 @@ class _Builder:
         self.rule_sites()
         self.rule_focus()
         self.rule_focus_terms()
+        self.rule_elaborations()
         self.rule_member_lists()
         self.rule_periods()
         return self.out
@@ -2008,6 +2009,41 @@ class _Builder:
             if subj is None or subj.type not in self._FOCUS_SUBJECT_TYPES or "udvalg" in subj.label.lower():
                 continue
             self.add(subj, "dcterms:subject", fc, sent)
+
+    _ELABORATION = re.compile(
+        r"^(?:Det|Der|Heriblandt|Blandt\s+(?:dem|disse))\s+(?:drejer|drejede|handler|handlede|er|var)?\s*(?:sig\s+)?"
+        r"(?:(?:blandt andet|bl\.\s?a\.|især|eksempelvis|fx|for eksempel|navnlig)\s+)?(?:om\s+)?",
+        re.I,
+    )
+    _GROUP_PLACE = re.compile(r"\b(?:som|der)\s+(?:alle|begge|hver især)\s+(?:har\s+(?:adresse|kontor(?:er)?|til huse)|ligger|holder til|bor)\s+i\s+", re.I)
+
+    def rule_elaborations(self) -> None:
+        """"… satsninger på det velfærdsteknologiske område, som alle har adresse i
+        Forskerparken. Det drejede sig blandt andet om A, B og C.": the listed
+        items share the group's place and the focus terms that describe it."""
+        text = self.ctx.text
+        sents = self.ctx.sentences
+        for k in range(1, len(sents)):
+            s, prev = sents[k], sents[k - 1]
+            em = self._ELABORATION.match(s.text)
+            if not em or not re.match(r"^(?:Det|Der)\s+(?:drejer|drejede|handler|handlede)\s+sig|^Heriblandt|^Blandt\s+(?:dem|disse)", s.text, re.I):
+                continue
+            items = [self.cluster(m) for m in self.items_after(s.start + em.end(), s.end)]
+            items = [c for c in items if c.type in _ORG_TYPES | {"Initiative", "Partnership"}]
+            if not items or self._in_quotation(s):
+                continue
+            quote = _Sentence(prev.start, s.end, text[prev.start : s.end], prev.line_start, s.section)
+            gp = self._GROUP_PLACE.search(text, prev.start, prev.end)
+            if gp:
+                place = self.items_after(gp.end(), prev.end)
+                if place and self.cluster(place[0]).type in ("Facility", "Municipality", "Region"):
+                    for c in items:
+                        self.add(c, "schema:location", self.cluster(place[0]), quote)
+            for t in find_focus_terms(text[prev.start : gp.start() if gp else prev.end]):
+                fcs = [c for c in self.clusters if c.type == "Focus Area" and normalise(c.label) == normalise(t.label)]
+                for c in items:
+                    if fcs and c.type in self._FOCUS_SUBJECT_TYPES and "udvalg" not in c.label.lower():
+                        self.add(c, "dcterms:subject", fcs[0], quote)
 
     def rule_member_lists(self) -> None:
         """A bullet list after "Partnerne bag X er:", "Medlemmerne er:", "Konsortiet består af:"."""

@@ -601,3 +601,21 @@ def test_cli_ingest_text_rejects_hostile_input_with_file_and_line(tmp_path, cont
     assert f"{src}:{line}: " in result.output and words in result.output
     assert "Traceback" not in result.output
     assert not out.exists()  # nothing written
+
+
+def test_elaboration_of_a_group_and_named_partnerships(reference_gazetteer):
+    text = (
+        "Udvalget så en række satsninger inden for telemedicin, som alle har adresse i Kolding. "
+        "Det drejede sig blandt andet om klyngen Sund Syd og virksomheden Telecare Nord ApS.\n\n"
+        "Partnerskabet har fået navnet Hjertealliancen og bliver ledet af Center for Hjertesygdomme, "
+        "som er en del af Rigshospitalet. Alliancens partnere er Vejle Kommune og Kolding Kommune.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    for item in ("Sund Syd", "Telecare Nord ApS"):
+        assert (item, "schema:location", "Kolding Kommune") in stmts
+        assert (item, "dcterms:subject", "Telemedicin") in stmts
+    assert {("Hjertealliancen", "Partnership"), ("Hjertealliancen", "Initiative")} & _ents(res)  # "Partnerskabet … navnet X"
+    assert ("Center for Hjertesygdomme", "org:headOf", "Hjertealliancen") in stmts
+    assert ("Center for Hjertesygdomme", "org:subOrganizationOf", "Rigshospitalet") in stmts
+    assert ("Vejle Kommune", "eco:partnerIn", "Hjertealliancen") in stmts
