@@ -45,6 +45,7 @@ bipartite projection helpers on large graphs.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -77,6 +78,7 @@ from graph.vocab import (
     TIME,
     TYPE_LABELS,
     VCARD,
+    XSD,
 )
 
 __all__ = [
@@ -224,7 +226,7 @@ def entity_graph(ds: Graph, *, as_of=None, include_contacts: bool = False) -> nx
         if include_contacts:
             attrs["contacts"] = tuple(sorted(contacts.get(node, ())))
         G.add_node(str(node), **attrs)
-    evidence = _Evidence(ds)
+    evidence = _Evidence(ds, facts._scan)  # type: ignore[attr-defined]
     for (s, p, o), (start, end, amount) in facts.relations.items():
         name = RELATION_NAMES[p]
         G.add_edge(
@@ -415,12 +417,16 @@ class _Scan:
         self._pairs: dict[URIRef, list] = {}
         self._maps: dict[URIRef, dict] = {}
         self._pos = _memory_pos_index(ds) if fast else None
+        self._ox = _union_oxigraph(ds) if fast and self._pos is None else None
+        self._terms: dict[str, Node] = {}
 
     def pairs(self, p: URIRef) -> list:
         if p not in self._pairs:
             if self._pos is not None:
                 by_object = self._pos.get(p, {})
                 self._pairs[p] = [(s, o) for o, subjects in by_object.items() for s in subjects]
+            elif self._ox is not None:
+                self._pairs[p] = _oxigraph_pairs(self._ox, p, self._terms)
             else:
                 self._pairs[p] = list(self.ds.subject_objects(p))
         return self._pairs[p]
@@ -452,6 +458,105 @@ def _memory_pos_index(ds: Graph):
         return None
     pos = getattr(store, "_Memory__pos", None)
     return pos if isinstance(pos, dict) else None
+
+
+def _union_oxigraph(ds: Graph):
+    """The ``pyoxigraph.Store`` behind ``ds`` when ``ds`` reads the union of
+    all its graphs (a loader's Dataset on Oxigraph); else ``None``."""
+    from rdflib.graph import ConjunctiveGraph, Dataset
+
+    if not isinstance(ds, ConjunctiveGraph) or (isinstance(ds, Dataset) and not ds.default_union):
+        return None
+    from graph.store import oxigraph_of
+
+    return oxigraph_of(ds)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_BARE = {"true": XSD.boolean, "false": XSD.boolean}
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(text: str) -> str:
+    def one(m: re.Match) -> str:
+        e = m.group(1)
+        if e[0] in "uU" and len(e) > 1:
+            return chr(int(e[1:], 16))
+        return _ESCAPED.get(e, e)
+
+    return _ESCAPE.sub(one, text)
+
+
+def _plain_literal(lexical: str, lang: str | None) -> Literal:
+    """``Literal(lexical, lang=lang)`` without rdflib's per-literal checks
+    (the value comes from Oxigraph, which has checked it): the same object,
+    ten times faster."""
+    lit = str.__new__(Literal, lexical)
+    lit._language = lang or None
+    lit._datatype = None
+    lit._value = lexical
+    lit._ill_typed = None
+    return lit
+
+
+def _tsv_term(token: str) -> Node:
+    """An rdflib term from one cell of SPARQL TSV results (Turtle syntax)."""
+    first = token[:1]
+    if first == "<":
+        return str.__new__(URIRef, token[1:-1])  # Oxigraph's IRIs are valid: skip rdflib's check
+    if first == '"':
+        end = token.rfind('"')
+        lexical = token[1:end]
+        if "\\" in lexical:
+            lexical = _unescape(lexical)
+        rest = token[end + 1 :]
+        if not rest:
+            return _plain_literal(lexical, None)
+        if rest[0] == "@":
+            return _plain_literal(lexical, rest[1:])
+        datatype = rest[3:-1]  # ^^<...>
+        if datatype == _XSD_STRING:
+            return _plain_literal(lexical, None)
+        return Literal(lexical, datatype=URIRef(datatype))
+    if first == "_":
+        from rdflib import BNode
+
+        return BNode(token[2:])
+    if token in _BARE:
+        return Literal(token, datatype=_BARE[token])
+    if "e" in token or "E" in token:
+        return Literal(token, datatype=XSD.double)
+    return Literal(token, datatype=XSD.decimal if "." in token else XSD.integer)
+
+
+def _oxigraph_pairs(store, p: URIRef, terms: dict) -> list:
+    """(subject, object) of every triple with predicate ``p`` in the union of
+    the graphs of an Oxigraph store, each once, as rdflib terms.
+
+    The rows come out of Oxigraph as SPARQL TSV (written in Rust), are split
+    and de-duplicated with ``str`` methods, and each distinct cell is turned
+    into an rdflib term once (``terms`` caches them across predicates).
+    """
+    import pyoxigraph as ox
+
+    query = "SELECT ?s ?o WHERE { ?s <" + str(p) + "> ?o }"
+    data = store.query(query, use_default_graph_as_union=True).serialize(format=ox.QueryResultsFormat.TSV)
+    lines = data.decode("utf-8").split("\n")
+    out = []
+    get = terms.get
+    for line in dict.fromkeys(lines[1:]):  # a triple in several graphs is one triple of the union
+        if not line:
+            continue
+        s_tok, _tab, o_tok = line.partition("\t")
+        s = get(s_tok)
+        if s is None:
+            s = terms[s_tok] = _tsv_term(s_tok)
+        o = get(o_tok)
+        if o is None:
+            o = terms[o_tok] = _tsv_term(o_tok)
+        out.append((s, o))
+    return out
 
 
 def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
@@ -716,45 +821,55 @@ def _qualified_relations(scan: _Scan) -> dict[tuple, tuple]:
         out[key] = (start, end, amount)
 
     typed = defaultdict(list)
-    wanted = frozenset((ORG.Membership, SCHEMA.MonetaryGrant, ORG.ChangeEvent, RDF.Statement))
+    membership, grant, change, statement = ORG.Membership, SCHEMA.MonetaryGrant, ORG.ChangeEvent, RDF.Statement
+    wanted = frozenset((membership, grant, change, statement))
     for s, c in scan.pairs(RDF.type):
         if c in wanted:
             typed[c].append(s)
+    start_date, end_date, amount_p = SCHEMA.startDate, SCHEMA.endDate, SCHEMA.amount
+    in_date = TIME.inXSDDate
 
     def date_of(node, pred):
         return as_date(scan.first(pred, node))
 
     def amount_of(node):
-        amt = scan.first(SCHEMA.amount, node)
+        amt = scan.first(amount_p, node)
         return Decimal(str(amt)) if isinstance(amt, Literal) and _is_number(amt) else None
 
-    for q in typed[ORG.Membership]:
+    during, begins, ends = scan.many(ORG.memberDuring), scan.many(TIME.hasBeginning), scan.many(TIME.hasEnd)
+    members, organizations = scan.many(ORG.member), scan.many(ORG.organization)
+    member_of = ORG.memberOf
+    for q in typed[membership]:
         start = end = None
-        for interval in scan.many(ORG.memberDuring).get(q, ()):
-            b = scan.first(TIME.hasBeginning, interval)
-            e = scan.first(TIME.hasEnd, interval)
-            start = date_of(b, TIME.inXSDDate) if b is not None else None
-            end = date_of(e, TIME.inXSDDate) if e is not None else None
-        for m in scan.many(ORG.member).get(q, ()):
-            for o in scan.many(ORG.organization).get(q, ()):
-                put((m, ORG.memberOf, o), start, end, None)
-    for q in typed[SCHEMA.MonetaryGrant]:
-        start, end, amount = date_of(q, SCHEMA.startDate), date_of(q, SCHEMA.endDate), amount_of(q)
-        for item in scan.many(SCHEMA.fundedItem).get(q, ()):
-            for funder in scan.many(SCHEMA.funder).get(q, ()):
-                put((item, SCHEMA.funder, funder), start, end, amount)
-    for q in typed[ORG.ChangeEvent]:
-        when = date_of(q, PROV.atTime) or date_of(q, SCHEMA.startDate)
-        for a in scan.many(ORG.originalOrganization).get(q, ()):
-            for b in scan.many(ORG.resultingOrganization).get(q, ()):
-                put((a, ECO.mergedInto, b), when, None, None)
-    for q in typed[RDF.Statement]:
-        s = scan.first(RDF.subject, q)
-        p = scan.first(RDF.predicate, q)
-        o = scan.first(RDF.object, q)
+        for interval in during.get(q, ()):
+            b = min(begins[interval], key=str) if begins.get(interval) else None
+            e = min(ends[interval], key=str) if ends.get(interval) else None
+            start = date_of(b, in_date) if b is not None else None
+            end = date_of(e, in_date) if e is not None else None
+        for m in members.get(q, ()):
+            for o in organizations.get(q, ()):
+                put((m, member_of, o), start, end, None)
+    funded, funders, funder = scan.many(SCHEMA.fundedItem), scan.many(SCHEMA.funder), SCHEMA.funder
+    for q in typed[grant]:
+        start, end, amount = date_of(q, start_date), date_of(q, end_date), amount_of(q)
+        for item in funded.get(q, ()):
+            for f in funders.get(q, ()):
+                put((item, funder, f), start, end, amount)
+    originals, results, merged = scan.many(ORG.originalOrganization), scan.many(ORG.resultingOrganization), ECO.mergedInto
+    at_time = PROV.atTime
+    for q in typed[change]:
+        when = date_of(q, at_time) or date_of(q, start_date)
+        for a in originals.get(q, ()):
+            for b in results.get(q, ()):
+                put((a, merged, b), when, None, None)
+    rdf_s, rdf_p, rdf_o = RDF.subject, RDF.predicate, RDF.object
+    for q in typed[statement]:
+        s = scan.first(rdf_s, q)
+        p = scan.first(rdf_p, q)
+        o = scan.first(rdf_o, q)
         if s is None or p is None or o is None:
             continue
-        put((s, p, o), date_of(q, SCHEMA.startDate), date_of(q, SCHEMA.endDate), amount_of(q))
+        put((s, p, o), date_of(q, start_date), date_of(q, end_date), amount_of(q))
     return out
 
 
@@ -797,48 +912,98 @@ def _first_object(scan: _Scan, pred, nodes) -> dict[Node, Node]:
 
 
 class _Evidence:
-    """(title, date, quote) of the evidence graphs that hold a triple."""
+    """(title, date, quote) of the evidence graphs that hold a triple.
 
-    def __init__(self, ds: Graph):
+    Built once, in bulk: the evidence graphs (``eco:Evidence``) and their
+    documents are read one predicate at a time, then each evidence graph's
+    triples are indexed. Where a document has several dates or an evidence
+    several quotes, the first in string order is taken (so that every store
+    gives the same answer).
+    """
+
+    def __init__(self, ds: Graph, scan: _Scan | None = None):
         self.ds = ds
-        self.cache: dict[Node, tuple | None] = {}
+        self.scan = scan if scan is not None else _Scan(ds)
+        self._index: dict[tuple, list] | None = None
 
     def _info(self, g: Node) -> tuple | None:
-        if g not in self.cache:
-            ds = self.ds
-            info = None
-            if (g, RDF.type, ECO.Evidence) in ds:
-                doc = next(iter(ds.objects(g, PROV.wasDerivedFrom)), None)
-                title = _best_literal(ds, doc, DCTERMS.title) if doc is not None else None
-                when = next(iter(ds.objects(doc, DCTERMS.date)), None) if doc is not None else None
-                quote = None
-                for sel in ds.objects(g, OA.hasSelector):
-                    quote = next(iter(ds.objects(sel, OA.exact)), None)
-                    if quote is not None:
-                        break
-                info = (
-                    title or (str(doc) if doc is not None else None),
-                    str(when) if when is not None else None,
-                    str(quote) if quote is not None else None,
-                )
-            self.cache[g] = info
-        return self.cache[g]
+        scan = self.scan
+        doc = scan.first(_PROV_DERIVED, g)
+        title = _best_of(scan.many(_DCTERMS_TITLE).get(doc, ())) if doc is not None else None
+        when = scan.first(_DCTERMS_DATE, doc) if doc is not None else None
+        exact = scan.many(_OA_EXACT)
+        quotes = [q for sel in scan.many(_OA_SELECTOR).get(g, ()) for q in exact.get(sel, ())]
+        quote = min(quotes, key=str) if quotes else None
+        return (
+            title or (str(doc) if doc is not None else None),
+            str(when) if when is not None else None,
+            str(quote) if quote is not None else None,
+        )
+
+    def _build(self) -> dict[tuple, list]:
+        index: dict[tuple, list] = defaultdict(list)
+        graphs = {s for s, c in self.scan.pairs(_RDF_TYPE) if c == _ECO_EVIDENCE}
+        for g, s, p, o in _graph_triples(self.ds, graphs, self.scan):
+            info = self._info(g)
+            if info not in index[(s, p, o)]:
+                index[(s, p, o)].append(info)
+        return index
 
     def of(self, triple) -> tuple:
-        found = []
-        for *_t, g in self.ds.quads((*triple, None)):
-            info = self._info(getattr(g, "identifier", g))
-            if info is not None and info not in found:
-                found.append(info)
+        if self._index is None:
+            self._index = self._build()
+        found = self._index.get(tuple(triple), ())
         return tuple(sorted(found, key=lambda t: tuple(x or "" for x in t)))
 
 
-def _best_literal(ds: Graph, node: Node, pred) -> str | None:
-    values = [o for o in ds.objects(node, pred) if isinstance(o, Literal)]
+def _graph_triples(ds: Graph, graphs: set, scan: _Scan):
+    """(graph, s, p, o) for every triple of the given named graphs."""
+    store = scan._ox
+    if store is not None:
+        import pyoxigraph as ox
+
+        named = [g for g in graphs if isinstance(g, URIRef)]
+        if not named:
+            return
+        query = (
+            "SELECT ?g ?s ?p ?o WHERE { VALUES ?g { "
+            + " ".join(f"<{g}>" for g in named)
+            + " } GRAPH ?g { ?s ?p ?o } }"
+        )
+        data = store.query(query).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
+        terms = scan._terms
+        for line in data.split("\n")[1:]:
+            if not line:
+                continue
+            row = []
+            for tok in line.split("\t"):
+                t = terms.get(tok)
+                if t is None:
+                    t = terms[tok] = _tsv_term(tok)
+                row.append(t)
+            yield tuple(row)
+        return
+    for g in graphs:
+        for s, p, o, _c in ds.quads((None, None, None, g)):
+            yield g, s, p, o
+
+
+def _best_of(values) -> str | None:
+    values = [v for v in values if isinstance(v, Literal)]
     if not values:
         return None
     values.sort(key=lambda v: ({"da": 0, None: 1, "en": 2}.get(v.language, 3), str(v)))
     return str(values[0])
+
+
+# Terms used in loops, made once (each ``NS.term`` lookup builds a new URIRef)
+_RDF_TYPE = RDF.type
+_ECO_EVIDENCE = ECO.Evidence
+_PROV_DERIVED = PROV.wasDerivedFrom
+_DCTERMS_TITLE = DCTERMS.title
+_DCTERMS_DATE = DCTERMS.date
+_OA_SELECTOR = OA.hasSelector
+_OA_EXACT = OA.exact
 
 
 # ---------------------------------------------------------------------------

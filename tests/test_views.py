@@ -6,7 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 
 from graph.views import (
     actor_initiative_graph,
@@ -15,7 +15,7 @@ from graph.views import (
     initiative_focus_graph,
     regions_on,
 )
-from graph.vocab import ID, ONTOLOGY_GRAPH
+from graph.vocab import ID, ONTOLOGY_GRAPH, XSD
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -278,3 +278,89 @@ def test_removed_triples_are_not_read(ds):
     facts = _facts(d)
     assert ID.acme not in facts.kind
     assert not any(ID.acme in (s, o) for s, _p, o in facts.relations)
+
+
+# ----------------------------------------------------------------------------- Oxigraph-backed datasets
+
+EXTRA = r"""
+gr:extra {
+  ecoid:uni dcterms:description "Linje 1\nLinje \"2\"\tmed \\ tegn og æøå"@da .
+  ecoid:acme eco:partnerIn ecoid:proj .
+  ecoid:g1 a <http://schema.org/MonetaryGrant> .
+  ecoid:grant a <https://schema.org/MonetaryGrant> ; schema:fundedItem ecoid:proj ; schema:funder ecoid:beta ;
+      schema:amount "1500000.50"^^xsd:decimal ; schema:startDate "2019-06-01"^^xsd:date .
+  ecoid:proj eco:budget "2000000"^^xsd:decimal ; schema:url <https://proj.example/a?b=1> .
+}
+"""
+
+
+def _on_oxigraph(ds):
+    from graph.store import _dataset_on, oxigraph_of, to_oxigraph
+
+    ox_ds = _dataset_on(to_oxigraph(ds))
+    assert oxigraph_of(ox_ds) is not None
+    return ox_ds
+
+
+def _dump(G):
+    nodes = {n: dict(d) for n, d in G.nodes(data=True)}
+    if G.is_multigraph():
+        edges = sorted((u, v, k, tuple(sorted(d.items()))) for u, v, k, d in G.edges(keys=True, data=True))
+    else:
+        edges = sorted((*sorted((u, v)), tuple(sorted(d.items()))) for u, v, d in G.edges(data=True))
+    return nodes, edges, dict(G.graph)
+
+
+@pytest.mark.parametrize("as_of", [None, "2019-06-15", "2021-01-01", "2027-06-01"])
+def test_views_from_oxigraph_equal_memory(as_of):
+    """The same data projected from rdflib's memory store and from Oxigraph
+    (read straight from the pyoxigraph.Store) gives identical graphs."""
+    from graph.views import _facts
+
+    mem = _ds(REGIONS, DATA, EXTRA)
+    oxi = _on_oxigraph(mem)
+    fm, fo = _facts(mem, as_of), _facts(oxi, as_of)
+    assert fm._scan._pos is not None and fo._scan._ox is not None  # each took its fast path
+    for attr in ("cls", "kind", "label", "label_en", "period", "relations", "region_of", "focus_of", "budget",
+                 "regions", "focus_areas", "reference_only"):
+        assert getattr(fm, attr) == getattr(fo, attr), attr
+    for view in (entity_graph, actor_initiative_graph, collaboration_graph, initiative_focus_graph):
+        assert _dump(view(mem, as_of=as_of)) == _dump(view(oxi, as_of=as_of)), view.__name__
+    assert _dump(entity_graph(mem, include_contacts=True)) == _dump(entity_graph(oxi, include_contacts=True))
+
+
+def test_oxigraph_reading_details():
+    """Escapes, union de-duplication, numbers and evidence come through Oxigraph as in memory."""
+    mem = _ds(REGIONS, DATA, EXTRA)
+    E = entity_graph(_on_oxigraph(mem))
+    assert E.nodes[n("uni")]["description"] == 'Linje 1\nLinje "2"\tmed \\ tegn og æøå'
+    assert E.nodes[n("proj")]["url"] == "https://proj.example/a?b=1"
+    assert E.number_of_edges(n("acme"), n("proj")) == 1  # the triple is in three graphs, one edge
+    (ev,) = E.get_edge_data(n("acme"), n("proj"))["partner in"]["evidence"]
+    assert ev == ("Pressemeddelelse", "2019-02-01", "Acme er partner")
+    d = E.get_edge_data(n("proj"), n("beta"))["funded by"]
+    assert d["amount"] == 1500000.5 and d["start"] == "2019-06-01"
+
+
+@pytest.mark.parametrize(
+    "token, expected",
+    [
+        ("<http://ex/a>", URIRef("http://ex/a")),
+        ('"x"', Literal("x")),
+        ('"x"@da', Literal("x", lang="da")),
+        ('"a\\"b\\\\c\\nd\\te"@en', Literal('a"b\\c\nd\te', lang="en")),
+        ('"\\u00e6\\U0001F600"', Literal("æ\U0001F600")),
+        ('"2020-01-01"^^<http://www.w3.org/2001/XMLSchema#date>', Literal("2020-01-01", datatype=XSD.date)),
+        ('"s"^^<http://www.w3.org/2001/XMLSchema#string>', Literal("s")),
+        ("12", Literal("12", datatype=XSD.integer)),
+        ("1.5", Literal("1.5", datatype=XSD.decimal)),
+        ("true", Literal("true", datatype=XSD.boolean)),
+    ],
+)
+def test_tsv_terms(token, expected):
+    from graph.views import _tsv_term
+
+    term = _tsv_term(token)
+    assert term == expected and type(term) is type(expected)
+    if isinstance(term, Literal):
+        assert (term.language, term.datatype, term.value) == (expected.language, expected.datatype, expected.value)
