@@ -289,7 +289,7 @@ _TITLE_RE = re.compile(
     r"adjunkt|rektor|prorektor|dekan|\w*stifter|ejer|\w*borgmester|\w*rådmand|\w*specialist|\w*forsker|"
     r"\w*læge|sygeplejerske|\w*koordinator|manager|officer|partner|\w*rådgiver|\w*sekretær|"
     r"president|chairman|director|head|ph\.?d\.?|postdoc|\w*ingeniør|\w*økonom|\w*fuldmægtig|"
-    r"\w*ansvarlig|\w*medlem|talsperson|pressechef|kommunikationschef)$",
+    r"\w*ansvarlig|\w*medlem|talsperson|pressechef|kommunikationschef|\w*medarbejder)$",
     re.IGNORECASE,
 )
 _HEAD_TITLES = re.compile(
@@ -318,18 +318,18 @@ _EXTRA_STOP = frozenset(
     "yderligere partnerne aktiviteterne bevillingen ligesom som så men derfor desuden herudover "
     "ifølge blandt hos via efter før mellem uden derudover endvidere ligeledes imens mens når hvis selvom "
     "både ifm iflg pga ved på "
-    "tlf tlf. telefon mail e-mail www læs se foto".split()
+    "tlf tlf. telefon mail e-mail mobil www læs se foto".split()
 )
 # words between two names that end a list ("A og B i samarbejde med C")
 _LIST_BREAKERS = frozenset(
     "i med fra til af på hos ved som der hvis hvor mens skal vil er har blev bliver var står samarbejde støtte bevilling".split()
 )
 # "der er formand for X", "som er ny direktør i X": a title in a relative clause
-_REL_TITLE = re.compile(r"^(?:der|som)\s+(?:er|var|bliver|har været)\s+(?:(?:ny|nyudnævnt|tidligere|konstitueret|netop)\s+)?", re.I)
+_REL_TITLE = re.compile(r"^(?:der|som)\s+(?:(?:i dag|nu|fortsat|også|desuden)\s+)?(?:er|var|bliver|har været)\s+(?:(?:ny|nyudnævnt|tidligere|konstitueret|netop)\s+)?", re.I)
 # a department's name in a post: "Lungesygdomme", "Klinisk Biokemisk Afdeling", "Center for Telemedicin"
 _UNIT_NAME = re.compile(r"[A-ZÆØÅ][\w-]+(?:\s+(?:[A-ZÆØÅ][\w-]+|[a-zæøå][\w-]+(?:afdeling|enhed|center|sekretariat)|for|og|i))*")
 _FIRST_ITEM_BREAKERS = frozenset(
-    "siger sagde fortæller udtaler forklarer mener understreger tilføjer påpeger er har var blev skal vil kan".split()
+    "siger sagde fortæller udtaler forklarer mener understreger tilføjer påpeger er har var blev skal vil kan fra hos ved".split()
 )
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦\-–*]|\d+[.)])\s+")
 _MONTH_WORDS = frozenset(
@@ -1144,18 +1144,18 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
     (re.compile(r"\b(med|modtager|får|har fået) (?:økonomisk |finansiel )?(støtte|midler|en bevilling|bevilling|tilskud|finansiering) fra\b", re.I), "schema:funder", "subject<-items"),
-    (re.compile(r"\b(har|havde)\s+(etableret|stiftet|grundlagt|oprettet|startet)\b", re.I), "schema:founder", "items<-leading"),
+    (re.compile(r"\b(?:(?:har|havde)\s+(?:etableret|stiftet|grundlagt|oprettet|startet|åbnet)|etablerer|stifter|grundlægger|opretter|åbner|åbnede|stiftede|grundlagde|etablerede)\b(?=\s+(?:nu\s+|i dag\s+|sammen\s+)?(?:det\s+|den\s+|et\s+|en\s+)?(?:nye?\s+)?(?:\w+\s+)?[A-ZÆØÅ])", re.I), "schema:founder", "items<-leading"),
     (re.compile(r"\b(går|gik|er gået|var gået|slår sig)\s+sammen\s+(i|om)\b", re.I), "eco:partnerIn", "leading->items"),
-    (re.compile(r"\b(lancerer|lancerede|har lanceret|igangsætter|har igangsat|starter nu|søsætter|etablerer)\b(?:\s+nu)?", re.I), "eco:partnerIn", "leading->items"),
+    (re.compile(r"\b(lancerer|lancerede|har lanceret|igangsætter|har igangsat|starter nu|søsætter)\b(?:\s+nu)?", re.I), "eco:partnerIn", "leading->items"),
     (re.compile(r"\b[Bb]ag\s+(?:det\s+\w+\s+)?\w+(?:et|en)\s+står\b"), "eco:partnerIn", "items->anaphor"),
     (re.compile(r"\bdeltager(?:\s+også)?\s+(?=[A-ZÆØÅ])"), "eco:partnerIn", "items->main"),
     (re.compile(r"\bsamarbejde[r]?\s+(?:tæt\s+|blandt andet\s+|bl\.a\.\s+)?med\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(ledes|ledet|bliver ledet|vil blive ledet)\s+af\b", re.I), "org:headOf", "items->subject"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
-    (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor)\s+i\b", re.I), "schema:location", "subject->items"),
+    (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor|til huse|holder til)\s+i\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
 ]
-_FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet)\s+(?:(?:i|den|d\.)\s|(?=\d{1,2}\.\s*[a-zæøå]))", re.I)
+_FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet|åbner|åbnede|åbnet)\s+(?:(?:i|den|d\.)\s|(?=\d{1,2}\.\s*[a-zæøå]))", re.I)
 
 
 class _Builder:
@@ -1931,7 +1931,7 @@ class _Builder:
         text = self.ctx.text
         sents = self.ctx.sentences
         for i, s in enumerate(sents):
-            if not s.text.rstrip().endswith(":") or not re.search(r"fokus|indsatsområder|temaer|arbejder med|satser på", s.text, re.I):
+            if not s.text.rstrip().endswith(":") or not re.search(r"fokus|indsatsområder|temaer|(?<!sam)arbejder med|satser på", s.text, re.I):
                 continue
             subj = self.subject_before(s, s.end)
             k = i + 1
@@ -2053,7 +2053,7 @@ class _Builder:
             head = s.text.rstrip()
             if not head.endswith(":"):
                 continue
-            cue = re.search(r"\b(partnere|partnerne|parterne|deltagere|deltagerne|medlemmer|medlemmerne|består af|bestående af)\b", head, re.I)
+            cue = re.search(r"\b(partnere|partnerne|parterne|deltagere|deltagerne|medlemmer|medlemmerne|består af|bestående af|samarbejder med|i samarbejde med|sammen med)\b", head, re.I)
             if not cue:
                 continue
             pred = "org:memberOf" if re.search(r"medlem|består|bestående", cue.group(1), re.I) else "eco:partnerIn"
