@@ -1184,7 +1184,17 @@ class _Builder:
             if c.type in ("Person", "Focus Area", "Facility", "Municipality", "Region", "Public Authority", "University", "Investor"):
                 continue
             n = sum(1 for m in c.mentions if self._section_of(m.start) == 0)
-            n += sum(5 for m in c.mentions if re.search(r"(under navnet|hedder|kaldet|med navnet)\s*$", self.ctx.text[max(0, m.start - 20) : m.start]))
+            n += sum(5 for m in c.mentions if re.search(r"(under navnet|hedder|kaldet|med navnet|navnet)\s*$", self.ctx.text[max(0, m.start - 20) : m.start]))
+            # "Centret …", "Projektet …" opening sentences of the body refer to it too
+            for s_ in self.ctx.sentences:
+                if s_.section != 0:
+                    continue
+                w0 = re.match(r"^[^\wæøåÆØÅ]*([\wæøåÆØÅ-]+)", s_.text)
+                typ = _trigger_type(w0.group(1)) if w0 and w0.group(1)[:1].isupper() else None
+                if typ not in (None, "none") and c.type in _COMPATIBLE.get(typ, {typ}):
+                    stem = re.sub(r"(erne|ene|et|en|n|t)$", "", w0.group(1).lower())
+                    if len(stem) >= 4 and stem in c.label.lower():
+                        n += 1
             first = min(m.start for m in c.mentions)
             if n:
                 counts[c_i] = n * 1000 - first / 10**6
@@ -1376,7 +1386,10 @@ class _Builder:
                 if pred == "org:headOf" and direction == "items->subject":
                     # "ledes af professor X fra Y": the person; "ledet af Center for X": the organisation
                     people = [x for x in items if self.cluster(x).type == "Person"][:1]
-                    items = people or [x for x in items[:1] if self.cluster(x).type in _ORG_TYPES]
+                    finite = re.match(r"(?:ledes|bliver|vil blive)\b", m.group(0), re.I) or re.search(
+                        r"\b(?:bliver|er|blev|vil blive|skal)\s+(?:\w+\s+)?$", text[max(sent.start, m.start() - 25) : m.start()]
+                    )
+                    items = people or [x for x in items[:1] if self.cluster(x).type in _ORG_TYPES and finite]  # not "en runde ledet af X"
                 if not items:
                     continue
                 subj = self.subject_before(sent, m.start())
@@ -1466,7 +1479,7 @@ class _Builder:
                 right0 = self.in_range(sent.start + vm.end(1), a_s)
                 imm = right0[0] if right0 and re.fullmatch(r"\s*", text[sent.start + vm.end(1) : right0[0].start]) else None
                 in_pp = bool(funders) and bool(re.search(r"\b(?:fra|af|til|med|hos|ved|for|over|under|i|om)\s+$", text[max(sent.start, funders[-1].start - 12) : funders[-1].start]))
-                sv = bool(funders) and not in_pp and bool(re.fullmatch(r"\s*(?:(?:nu|også|desuden|igen|derfor|i dag|har|har nu|har i dag)\s*)*", text[funders[-1].end : sent.start + vm.start()]))
+                sv = bool(funders) and not in_pp and bool(re.fullmatch(r"\s*(?:,\s*(?:der|som)\s*)?(?:(?:nu|også|desuden|igen|derfor|i dag|har|har nu|har i dag)\s*)*", text[funders[-1].end : sent.start + vm.start()]))
                 if imm is not None and not sv:
                     funders = []  # V2 order after a fronted phrase: "Ud over … bidrager Region Midtjylland med 6 mio. kr."
                 if not funders or len(text[sent.start + cl : funders[-1].start].split()) > 4:
@@ -1490,7 +1503,7 @@ class _Builder:
                 elif tm and rec_ms and rec_ms[0].start - (a_e + tm.end()) <= 2:
                     recipient = self.cluster(rec_ms[0])
                 elif tm:
-                    recipient = self.anaphor(sent, after[tm.end() :], strict=True)
+                    recipient = self.anaphor(sent, after[tm.end() :], strict=True) or self._funded_item(sent, "")
                 else:
                     between = self.in_range(sent.start + vm.end(1), a_s)
                     recipient = self.cluster(between[0]) if between else self.anaphor(sent, text[sent.start + vm.end(1) : a_s])
