@@ -852,9 +852,9 @@ def _rd(term) -> Node | None:
 
 
 def _run_check(store: ox.Store, check: Check) -> Iterable[ShaclResult]:
-    try:
-        rows = store.query(check.query, use_default_graph_as_union=True)
-    except SyntaxError as err:  # a SPARQL target Oxigraph cannot parse
+    try:  # rows are violations only: few
+        rows = list(store.query(check.query, use_default_graph_as_union=True))
+    except (SyntaxError, RuntimeError) as err:  # a SPARQL target Oxigraph cannot parse or run
         raise Unsupported(f"shape {_name(check.shape)}: Oxigraph cannot run its query: {err}") from err
 
     def result(focus, component, value=None) -> ShaclResult:

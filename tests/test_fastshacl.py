@@ -378,6 +378,16 @@ def test_validate_falls_back_to_pyshacl_loudly(tmp_path):
         validate(ds, shapes=shapes, engine="rdflib")
 
 
+def test_a_sparql_target_oxigraph_cannot_run_is_unsupported():
+    shapes = _shape('ex:S a sh:NodeShape ; sh:target [ a sh:SPARQLTarget ; '
+                    'sh:select "SELECT ?this WHERE { ?this ?p ?o FILTER(<http://example.org/fn>(?o)) }" ] ; '
+                    'sh:class ex:C ; sh:message "m" .')
+    st = ox.Store()
+    st.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p"), ox.Literal("x")))
+    with pytest.raises(Unsupported, match="cannot run"):
+        validate_fast(st, shapes)
+
+
 def test_sparql_target_prefixes_are_hoisted_and_declared():
     shapes = _shape("""
         ex:decl sh:declare [ sh:prefix "e" ; sh:namespace "http://example.org/"^^xsd:anyURI ] .
