@@ -651,6 +651,14 @@ def _trigger_before(ctx: _Ctx, tok_index: int) -> str | None:
     return None
 
 
+def _stem_in(stem: str, name: str) -> bool:
+    """Is a definite noun's stem part of ``name``? ("centr" of "centret" in "Center for …", "klyng" in "Sundhedsklyngen")."""
+    if len(stem) < 4:
+        return False
+    low = name.lower()
+    return stem in low or (stem.endswith("r") and stem[:-1] + "er" in low)
+
+
 def _trigger_type(word: str) -> str | None:
     """The type a trigger noun names (also in the genitive: "alliancens", "projektets"), else None."""
     w = word.lower().strip(",.:;”“\"'")
@@ -803,6 +811,8 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
     if hits:
         found.append(_Mention(start, end, hits[0].label if hits[0].kind == "acronym" else _strip_gen(label, hits[0]), hits[0].type, "gazetteer", hits[0]))
         return
+    if len(words) == 1 and any((mm := pat.search(words[0].lower())) is not None and mm.start() == 0 for pat, _t in _SUFFIX_TYPES):
+        return  # a generic noun alone ("Samarbejdet", "Projektet", "Centret"), not a name
     typ = _classify(words)
     trig = lead_trigger or _trigger_before(ctx, i) or _named_as(ctx, start)
     if typ is None and len(words) >= 2 and words[0].lower() == "region":
@@ -1193,7 +1203,7 @@ class _Builder:
                 typ = _trigger_type(w0.group(1)) if w0 and w0.group(1)[:1].isupper() else None
                 if typ not in (None, "none") and c.type in _COMPATIBLE.get(typ, {typ}):
                     stem = re.sub(r"(erne|ene|et|en|n|t)$", "", w0.group(1).lower())
-                    if len(stem) >= 4 and stem in c.label.lower():
+                    if _stem_in(stem, c.label):
                         n += 1
             first = min(m.start for m in c.mentions)
             if n:
@@ -1266,7 +1276,7 @@ class _Builder:
                 c = self.cluster(m)
                 if c.type in want and self._section_of(m.start) == sent.section:
                     best = c
-                    if len(stem) >= 4 and (stem in c.label.lower() or stem in self._noun_before(m)):
+                    if _stem_in(stem, c.label) or _stem_in(stem, self._noun_before(m)):
                         # "Centeret" -> "Center for ...", "Klyngen" -> "... klynge",
                         # "Projektet" -> "projektet Sikker Hjemme" (not "programmet Grand Solutions")
                         named = c
@@ -1626,6 +1636,11 @@ class _Builder:
                 continue
             if c.type != "Organizational Unit":
                 continue
+            # "Klinisk Institut på Syddansk Universitet", "Afdeling for X ved Rigshospitalet"
+            nxt = [x for x in self.in_range(m.end, min(sent.end, m.end + 80)) if re.fullmatch(r"\s+(?:på|ved|under|hos)\s+", text[m.end : x.start])]
+            if nxt and self.cluster(nxt[0]).type in ("University", "Hospital", "Region", "Municipality", "Research Institute", "University College", "Company"):
+                self.add(c, "org:subOrganizationOf", self.cluster(nxt[0]), sent)
+                continue
             if m.parent is not None:
                 parent = self._find_cluster(m.parent.label)
                 if parent is not None and parent is not c:
@@ -1748,6 +1763,11 @@ class _Builder:
                             ppos = text.find(pm.group(2), pos if pos >= 0 else 0)
                             oms = self.in_range(ppos, ppos + len(pm.group(2))) if ppos >= 0 else []
                             org = self.cluster(oms[0]) if oms else None
+                            w1 = pm.group(2).split()[0]
+                            if org is None and _trigger_type(w1) not in (None, "none"):
+                                # "Leder af centret bliver professor X": the organisation referred to
+                                org = self.anaphor(sent, w1, strict=True)
+                                org = org if org is not None and org.type in _ORG_TYPES | {"Initiative", "Partnership"} else None
                         seg_titles.append((title, org))
                     # "overlæge og klinikchef på Rigshospitalet": both posts are at Rigshospitalet
                     later = None
