@@ -258,19 +258,26 @@ def main(argv=None) -> int:
             )
     evaluation = None
     if not args.no_eval:
-        from graph.evaluate import evaluate, format_evaluation
+        from graph.evaluate import evaluate, evaluate_heldout, format_evaluation, format_heldout
 
-        ev = evaluate(repeats=5 if args.quick else 20)
+        ev = evaluate(repeats=5 if args.quick else 20, size_runs=20 if args.quick else 100)
+        held = evaluate_heldout()
         evaluation = {
-            "threshold": ev.threshold,
-            "precision": ev.at_threshold.precision,
-            "recall": ev.at_threshold.recall,
+            "threshold": ev.default,
+            "precision": ev.at_default.precision,
+            "recall": ev.at_default.recall,
             "cv_precision": ev.cv.precision,
             "cv_recall": ev.cv.recall,
+            "small_inputs_heldout_precision": ev.sizes.heldout.precision,
+            "small_inputs_heldout_recall": ev.sizes.heldout.recall,
+            "heldout_set_precision": held.at_threshold.precision,
+            "heldout_set_recall": held.at_threshold.recall,
         }
         if not args.json:
             print()
             print(format_evaluation(ev))
+            print()
+            print(format_heldout(held))
     if args.json:
         print(json.dumps({"sizes": rows, "evaluation": evaluation}, indent=2))
     return 0

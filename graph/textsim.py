@@ -179,11 +179,16 @@ def concepts(text: str) -> dict[str, str]:
     >>> concepts("KOL og sepsis")
     {}
     """
+    return dict(_concepts(text))
+
+
+@lru_cache(maxsize=100_000)
+def _concepts(text: str) -> tuple[tuple[str, str], ...]:
     pattern, to_canon = _synonym_pattern()
     found: dict[str, str] = {}
     for m in pattern.finditer(normalise(text)):
         found.setdefault(to_canon[m.group().lower()], m.group())
-    return found
+    return tuple(found.items())
 
 
 def shared_concepts(text_a: str, text_b: str) -> list[tuple[str, str]]:
