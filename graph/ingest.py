@@ -1634,12 +1634,15 @@ class _Builder:
                 if nxt and self.cluster(nxt[0]).type in ("Municipality", "Region"):
                     self.add(c, "schema:location", self.cluster(nxt[0]), sent)
                 continue
-            if c.type != "Organizational Unit":
+            if c.type not in ("Organizational Unit", "Research Institute"):
                 continue
             # "Klinisk Institut på Syddansk Universitet", "Afdeling for X ved Rigshospitalet"
             nxt = [x for x in self.in_range(m.end, min(sent.end, m.end + 80)) if re.fullmatch(r"\s+(?:på|ved|under|hos)\s+", text[m.end : x.start])]
-            if nxt and self.cluster(nxt[0]).type in ("University", "Hospital", "Region", "Municipality", "Research Institute", "University College", "Company"):
+            if nxt and self.cluster(nxt[0]).type in ("University", "Hospital", "Region", "Municipality", "University College", "Company") and c.known is None:
+                c.type = "Organizational Unit"  # an institute at a university is its department
                 self.add(c, "org:subOrganizationOf", self.cluster(nxt[0]), sent)
+                continue
+            if c.type != "Organizational Unit":
                 continue
             if m.parent is not None:
                 parent = self._find_cluster(m.parent.label)
