@@ -428,6 +428,17 @@ def _rdf_files(plan: _Plan, bundled: bool, root: Path, onto, reference) -> list[
     return out
 
 
+def _progress(total: int, desc: str):
+    """A tqdm bar (bytes) on stderr, shown only when stderr is a terminal and
+    loading takes more than a second."""
+    import sys
+
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="B", unit_scale=True, disable=not sys.stderr.isatty(),
+                delay=1.0, leave=False, file=sys.stderr)
+
+
 def _total_bytes(files: list[tuple[Path, str]]) -> int:
     total = 0
     for path, _display_name in files:
@@ -449,8 +460,13 @@ def _load_memory(plan: _Plan, rdf_files, onto, reference, *, strict: bool, resol
 
     _load_fixed(ds, onto, vocab.ONTOLOGY_GRAPH, registry, problems)
     _load_fixed(ds, reference, vocab.REFERENCE_GRAPH, registry, problems)
-    for path, display in rdf_files:
-        _load_rdf(ds, path, display, registry, problems)
+    with _progress(_total_bytes(rdf_files), "loading") as bar:
+        for path, display in rdf_files:
+            _load_rdf(ds, path, display, registry, problems)
+            try:
+                bar.update(path.stat().st_size)
+            except OSError:
+                pass
 
     if plan.tables:
         from graph import tables

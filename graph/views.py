@@ -227,7 +227,10 @@ def entity_graph(ds: Graph, *, as_of=None, include_contacts: bool = False) -> nx
             attrs["contacts"] = tuple(sorted(contacts.get(node, ())))
         G.add_node(str(node), **attrs)
     evidence = _Evidence(ds, facts._scan)  # type: ignore[attr-defined]
-    for (s, p, o), (start, end, amount) in facts.relations.items():
+    bar = _progress(len(facts.relations), "relations")
+    for k, ((s, p, o), (start, end, amount)) in enumerate(facts.relations.items(), 1):
+        if k % 20_000 == 0:
+            bar.update(20_000)
         name = RELATION_NAMES[p]
         G.add_edge(
             str(s),
@@ -240,6 +243,7 @@ def entity_graph(ds: Graph, *, as_of=None, include_contacts: bool = False) -> nx
             amount=float(amount) if amount is not None else None,
             evidence=evidence.of((s, p, o)),
         )
+    bar.close()
     return G
 
 
@@ -569,6 +573,23 @@ def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
     facts = _Facts(as_of=as_of, region_date=as_of or date.today())
     scan = _Scan(ds, fast=fast)
     facts._scan = scan  # type: ignore[attr-defined]
+    with _progress(6, "reading the graph") as bar:
+        _read_facts(ds, scan, facts, bar)
+    return facts
+
+
+def _progress(total: int, desc: str):
+    """A tqdm bar on stderr, shown only when stderr is a terminal and the work
+    takes more than a second (big graphs)."""
+    import sys
+
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, disable=not sys.stderr.isatty(), delay=1.0, leave=False, file=sys.stderr)
+
+
+def _read_facts(ds: Graph, scan: _Scan, facts: _Facts, bar) -> None:
+    as_of = facts.as_of
 
     # Classes: TYPE_LABELS classes and their sub-classes (from the ontology).
     sub = defaultdict(set)
@@ -606,6 +627,7 @@ def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
         if isinstance(s, URIRef) and s not in facts.cls:
             facts.cls[s] = ECO.FocusArea
     facts.reference_only = _reference_only(ds, set(facts.cls))
+    bar.update(1)
 
     for s, c in facts.cls.items():
         if c in actor_classes:
@@ -627,7 +649,9 @@ def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
         if not is_active(*period, as_of) and facts.kind[s] != "focus":
             del facts.kind[s]
 
+    bar.update(1)
     _read_labels(scan, facts)
+    bar.update(1)
 
     # Relations (direct triples), their qualified periods and amounts.
     qualified = _qualified_relations(scan)
@@ -649,6 +673,7 @@ def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
             if s in kind and o in kind and is_active(start, end, as_of):
                 facts.relations[(s, p, o)] = (start, end, amount)
 
+    bar.update(1)
     # Focus areas.
     facts.focus_areas = sorted((n for n, k in kind.items() if k == "focus"), key=str)
     focus_set = set(facts.focus_areas)
@@ -663,8 +688,9 @@ def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
         if s in kind and isinstance(o, Literal) and _is_number(o):
             facts.budget[s] = Decimal(str(o))
 
+    bar.update(1)
     _read_regions(ds, scan, facts)
-    return facts
+    bar.update(1)
 
 
 def _reference_only(ds: Graph, entities: set[Node]) -> set[Node]:
