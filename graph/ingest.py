@@ -806,8 +806,9 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
             _add_span_mentions(ctx, i, cut, found)
             _add_span_mentions(ctx, cut, j, found)
             return
-    # 1. the whole span is known
-    hits = gz.lookup(label)
+    # 1. the whole span is known (a known focus area only as a multi-word name: "Health" in
+    # "Corvita Healths" is no mention of the focus area)
+    hits = tuple(h for h in gz.lookup(label) if h.type != "Focus Area" or len(words) > 1)
     if hits:
         found.append(_Mention(start, end, hits[0].label if hits[0].kind == "acronym" else _strip_gen(label, hits[0]), hits[0].type, "gazetteer", hits[0]))
         return
@@ -894,7 +895,7 @@ def _known_parts(ctx: _Ctx, i: int, j: int):
         hit = None
         for b in range(j, a, -1):
             name = ctx.text[toks[a][0] : toks[b - 1][1]]
-            e = gz.lookup(name)
+            e = tuple(x for x in gz.lookup(name) if x.type not in ("Focus Area", "Person"))
             if e:
                 hit = (a, b, e[0])
                 break

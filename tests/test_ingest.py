@@ -619,3 +619,19 @@ def test_elaboration_of_a_group_and_named_partnerships(reference_gazetteer):
     assert ("Center for Hjertesygdomme", "org:headOf", "Hjertealliancen") in stmts
     assert ("Center for Hjertesygdomme", "org:subOrganizationOf", "Rigshospitalet") in stmts
     assert ("Vejle Kommune", "eco:partnerIn", "Hjertealliancen") in stmts
+
+
+def test_known_focus_areas_do_not_split_names():
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    known = Dataset(default_union=True)
+    fa = URIRef("https://w3id.org/ecokg/id/focus/sundhed")
+    known.add((fa, RDF.type, ECO.FocusArea))
+    known.add((fa, SKOS.prefLabel, Literal("Sundhed", lang="da")))
+    known.add((fa, SKOS.prefLabel, Literal("Health", lang="en")))
+    text = "Virksomheden Corvita Health ApS er partner. Corvita Healths direktør Sofie Lindberg er glad."
+    res = ingest_text(text, source="x.txt", known=known)
+    assert ("Corvita Health ApS", "Company") in _ents(res)
+    assert not [e for e in res.entities if e.type == "Focus Area"]
+    assert ("Sofie Lindberg", "schema:worksFor", "Corvita Health ApS") in _stmts(res)
