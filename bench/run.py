@@ -13,7 +13,9 @@ process's peak resident memory (``os.wait4`` rusage of that child alone):
   resolution), its rdflib memory-store path (forced), and the
   persistent store (``load_fast`` into ``oxigraph:PATH`` vs pyoxigraph's own
   ``bulk_load`` on disk);
-- validation: the strict-check screen and SHACL (``graph.validate.validate``);
+- validation: the strict-check screen, and ``graph.validate.validate`` with
+  pyshacl (``shacl``) and with the shapes compiled to SPARQL in Oxigraph
+  (``shacl_fast``, :mod:`graph.fastshacl`; the goal's figure);
 - projection to NetworkX (``graph.views.entity_graph``) of the dataset
   ``graph.load.load`` returns;
 - overlaps, gaps, map writing.
