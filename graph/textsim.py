@@ -202,7 +202,8 @@ def shared_concepts(text_a: str, text_b: str) -> list[tuple[str, str]]:
     for canon in sorted(set(ca) | set(cb)):
         wa = ca.get(canon) or _mentions(text_a, canon)
         wb = cb.get(canon) or _mentions(text_b, canon)
-        if wa and wb and wa.lower() != wb.lower():
+        # only different words: not two inflections of one word (diabetes / diabetikere)
+        if wa and wb and wa.lower()[:5] != wb.lower()[:5]:
             out.append((wa, wb))
     return out
 

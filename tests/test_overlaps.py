@@ -245,3 +245,29 @@ def test_as_of_2027_hovedstaden_and_sjaelland_are_one_region():
     after = overlapping_initiatives(ds, as_of="2027-06-01", same_region=True)
     assert [(p.a.region, p.b.region) for p in after] == [("Region Østdanmark", "Region Østdanmark")]
     assert "same region: Østdanmark" in after[0].reasons
+
+
+def test_same_concept_in_other_words_is_a_reason():
+    a = InitiativeRecord("https://w3id.org/ecokg/id/a", "Sepsis-alarm",
+                         "En algoritme i journalen varsler sepsis hos indlagte patienter på akutmodtagelsen.",
+                         regions=(("r1", "Region Nordjylland"),))
+    b = InitiativeRecord("https://w3id.org/ecokg/id/b", "Varsling af blodforgiftning",
+                         "En algoritme i journalen varsler blodforgiftning hos indlagte patienter på akutmodtagelsen.",
+                         regions=(("r2", "Region Syddanmark"),))
+    c = InitiativeRecord("https://w3id.org/ecokg/id/c", "Eksport", "Netværk for eksport af fisk til Tyskland.")
+    (pair,) = find_overlaps([a, b, c], min_score=0.2, background=())
+    assert "same terms in other words: Sepsis = blodforgiftning" in pair.reasons
+
+
+def test_background_only_changes_weights_not_which_initiatives_are_compared():
+    recs = [
+        InitiativeRecord(f"https://w3id.org/ecokg/id/{k}", label, text)
+        for k, (label, text) in enumerate([
+            ("A", "Drone flyver blodprøver mellem sygehuse"),
+            ("B", "Drone transporterer blodprøver mellem to sygehuse"),
+            ("C", "Kursus i eksport for virksomheder"),
+        ])
+    ]
+    plain = find_overlaps(recs, min_score=0.0, background=())
+    with_bg = find_overlaps(recs, min_score=0.0)
+    assert {(o.a.label, o.b.label) for o in plain} == {(o.a.label, o.b.label) for o in with_bg} == {("A", "B")}

@@ -133,3 +133,36 @@ def test_default_similarity_is_the_character_view():
     c = float((idx.chars[0] @ idx.chars[1].T).toarray()[0, 0])
     assert idx.similarity(0, 1) == pytest.approx(c, abs=1e-5)
     assert idx.stacked().shape == idx.chars.shape
+
+
+def test_concepts_find_other_wordings_and_not_the_canonical_term():
+    assert textsim.concepts("Børn med cancer får cytostatika hjemme") == {"kræft": "cancer", "kemoterapi": "cytostatika"}
+    assert textsim.concepts("Børn med kræft får kemoterapi") == {}
+    # whole words only
+    assert textsim.concepts("cancerogen") == {}
+
+
+def test_shared_concepts_name_both_wordings_but_not_inflections():
+    assert textsim.shared_concepts("Tidlig opsporing af sepsis", "Varsling af blodforgiftning") == [
+        ("sepsis", "blodforgiftning")
+    ]
+    assert textsim.shared_concepts("unge med diabetes", "unge diabetikere") == []
+    assert textsim.shared_concepts("sepsis", "eksport") == []
+
+
+def test_synonyms_make_lay_and_professional_wording_meet():
+    texts = ["Algoritme varsler sepsis hos indlagte", "Algoritme varsler blodforgiftning hos indlagte", "Kursus i eksport"]
+    with_map = textsim.build_index(texts)
+    without = textsim.build_index(texts, synonyms=False)
+    assert with_map.similarity(0, 1) > without.similarity(0, 1)
+    assert with_map.similarity(0, 2) == without.similarity(0, 2) == 0
+
+
+def test_background_counts_in_idf_but_is_not_indexed():
+    texts = ["telemedicin til KOL-patienter med tablet", "telemedicin til gravide med tablet", "eksport af fisk"]
+    alone = textsim.build_index(texts)
+    bg = textsim.build_index(texts, background=["telemedicin i kommunen"] * 20)
+    assert len(bg) == 3 and bg.words.shape[0] == 3 and bg.counts.shape[0] == 3
+    # 'telemedicin' is common in the background, so what the two texts share weighs less
+    assert bg.similarity(0, 1) < alone.similarity(0, 1)
+    assert textsim.neighbours(bg, k=2, floor=0.0).rows.max() < 3
