@@ -283,6 +283,9 @@ def _year(y: str) -> int:
     return int(y) + 2000 if len(y) == 2 else int(y)
 
 
+_YEAR_RANGE = re.compile(r"(?<![\d.,/-])(?P<a>(?:19|20)\d{2})\s?[-–]\s?(?P<b>(?:19|20)\d{2})(?![\d.,/-]\d)")
+
+
 def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
     """Every date in ``text``, in order, with its precision.
 
@@ -311,6 +314,8 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
     [('2018-09-20', 'day')]
     >>> find_dates("budget på 2,8 mio. kr. i 16 kommuner")
     []
+    >>> [(d.text, d.precision) for d in find_dates("Bevillingen dækker perioden 2023-2028.")]
+    [('2023', 'year'), ('2028', 'year')]
     """
     found: list[DateMention] = []
     blocked: list[DateMention] = []
@@ -333,6 +338,10 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
     for m in _MONTH_YEAR.finditer(text):
         add(m, _make(int(m["y"]), MONTHS[m["m"].lower()], 1), "month")
     if years:
+        for m in _YEAR_RANGE.finditer(text):  # "perioden 2023-2028": two years
+            if int(m["a"]) <= int(m["b"]):
+                add(m, date(int(m["a"]), 1, 1), "year", "a")
+                add(m, date(int(m["b"]), 1, 1), "year", "b")
         for m in _YEAR.finditer(text):
             add(m, date(int(m["y"]), 1, 1), "year", "y")
     return sorted(found, key=lambda d: d.start)

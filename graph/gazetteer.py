@@ -118,7 +118,8 @@ FOCUS_TERMS: tuple[tuple[str, str, str], ...] = (
     ("Bioteknologi", "Biotechnology", r"bioteknologi(?:en|ske?)?|biotek"),
     ("Life science", "Life science", r"life science"),
     ("Kunstig intelligens", "Artificial intelligence", r"kunstig intelligens"),
-    ("Robotteknologi", "Robotics", r"robotteknologi(?:en|ske?)?|velfærdsrobot(?:ter|terne)?"),
+    ("Robotteknologi", "Robotics", r"robotteknologi(?:en|ske?)?"),
+    ("Velfærdsrobotter", "Welfare robots", r"velfærdsrobot(?:ter|terne|ten)?"),
     ("Patientsikkerhed", "Patient safety", r"patientsikkerhed(?:en)?"),
     ("Sundhed", "Health", r"(?<=inden for )sundhed|(?<=indenfor )sundhed|(?<=området )sundhed"),
 )

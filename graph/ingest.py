@@ -229,7 +229,7 @@ _SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(klynge|klyngen|cluster)$"), "Cluster"),
     (re.compile(r"(innovationsnetværk|network|netværk)$"), "Innovation Network"),
     (re.compile(r"(forening|foreningen|association|consortium|konsortium|selskab)$"), "Association"),
-    (re.compile(r"(udvalg|udvalget|sekretariat|afdeling|enhed)$"), "Organizational Unit"),
+    (re.compile(r"(udvalg|udvalget|sekretariat|afdeling|enhed|forvaltning|forvaltningen)$"), "Organizational Unit"),
     (re.compile(r"(parken|park|huset|campus|hus)$"), "Facility"),
     (re.compile(r"(center|centeret|centret|centre)$"), "Organizational Unit"),
     (re.compile(r"^(alliance|alliancen)$"), "Partnership"),
@@ -271,6 +271,7 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^hospital(et|erne)?$|^sygehus(et)?$"), "Hospital"),
     (re.compile(r"^ministerie(t)?$|^styrelse(n)?$|^myndighed(en)?$"), "Public Authority"),
     (re.compile(r"^fond(en)?$|^investor(en)?$"), "Investor"),
+    (re.compile(r"^(pleje|aktivitets|sundheds|rehabiliterings|bo)cent(er|ret|eret)$|^plejehjem(met)?$|^bosted(et)?$|^sundhedshus(et)?$|^forskerpark(en)?$|^hospice(t)?$"), "Facility"),
     (re.compile(r"^(\w+)?cent(er|ret|eret)$"), "Organizational Unit"),
 ]
 # Words making an unknown multi-word name look like a company.
@@ -453,7 +454,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
         if t.is_space:
             continue
         s, tx = t.idx, t.text
-        if len(tx) > 1 and tx.endswith(".") and tx[0].isupper() and tx[:-1] not in _CAP_ABBREVIATIONS:
+        if len(tx) > 1 and tx.endswith(".") and tx[0].isupper() and tx[:-1] not in _CAP_ABBREVIATIONS and not re.fullmatch(r"(?:[A-ZÆØÅ]\.){2,}", tx):
             nxt = text[s + len(tx) : s + len(tx) + 3]
             initial = len(tx) == 2 and not (out and out[-1][2] == "/")  # "Jens K. Hansen"
             if (out and out[-1][2] == "/") or not nxt.strip() or (re.match(r"\s+[A-ZÆØÅ”\"]", nxt) and not initial):
@@ -1166,7 +1167,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor|til huse|holder til)\s+i\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
 ]
-_FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet|åbner|åbnede|åbnet)\s+(?:(?:i|den|d\.)\s|(?=\d{1,2}\.\s*[a-zæøå]))", re.I)
+_FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet|åbner|åbnede|åbnet|starter|startede|begynder|går i gang)\s+(?:(?:i|den|d\.)\s|(?=\d{1,2}\.\s*[a-zæøå]))", re.I)
 
 
 class _Builder:
@@ -1624,7 +1625,10 @@ class _Builder:
             subj = self.subject_before(sent, m.start())
             if subj is not None:
                 d = dates[0]
-                self.add(subj, "schema:foundingDate", d.value.isoformat() if d.precision == "day" else d.value.isoformat()[: 4 if d.precision == "year" else 7], sent)
+                value = d.value.isoformat() if d.precision == "day" else d.value.isoformat()[: 4 if d.precision == "year" else 7]
+                # an initiative starts; an organisation is founded
+                pred = "schema:startDate" if subj.type in ("Initiative", "Partnership") and d.precision == "day" else "schema:foundingDate"
+                self.add(subj, pred, value, sent)
 
     def rule_genitive_units(self, sent: _Sentence) -> None:
         text = self.ctx.text
@@ -1843,7 +1847,7 @@ class _Builder:
                 if _HEAD_TITLES.match(bare) or (
                     # "innovationsdirektør, AAU Innovation": the director of a unit heads it
                     org.type == "Organizational Unit"
-                    and re.search(r"(direktør|chef|leder)$", bare, re.I)
+                    and re.search(r"(direktør|chef|leder|rådmand)$", bare, re.I)
                     and not re.match(r"^(vice|sous|under|afdelings|projekt|team|gruppe|kommunikations|presse)", bare, re.I)
                 ):
                     self.add(c, "org:headOf", org, q, post=title)
@@ -2130,27 +2134,38 @@ class _Builder:
 
     def rule_periods(self) -> None:
         for sent in self.ctx.sentences:
-            pm = re.search(r"\b(?:fra|løber fra|gælder fra|i perioden)\s+(.{4,30}?)\s+(?:til|-|–)\s+(.{4,30}?)(?:[.,;]|$)", sent.text)
+            pm = re.search(r"\b(?:fra|løber fra|gælder fra|i perioden|perioden|i årene)\s+(?=\d)", sent.text)
             if not pm:
                 continue
-            d1 = find_dates(pm.group(1), years=False)
-            d2 = find_dates(pm.group(2), years=False)
-            if not d1 or not d2:
+            ds = find_dates(sent.text[pm.end() :], years=False)
+            year_range = False
+            if len(ds) < 2 or ds[0].start != 0:
+                # "perioden 2023-2028", "fra 2025 til 2027": years only
+                ym = re.match(r"((?:19|20)\d{2})\s*(?:-|–|til)\s*((?:19|20)\d{2})\b", sent.text[pm.end() :])
+                if not ym or int(ym.group(1)) > int(ym.group(2)):
+                    continue
+                year_range = True
+                start, end = date(int(ym.group(1)), 1, 1), date(int(ym.group(2)), 12, 31)
+            elif not re.fullmatch(r"\s*(?:til|-|–)\s*", sent.text[pm.end() + ds[0].end : pm.end() + ds[1].start]):
+                # "fra 1. april 2025 til 31. marts 2028": two dates joined by "til" or a dash
                 continue
-            start, end = d1[0].value, d2[0].value
+            else:
+                start, end = ds[0].value, ds[1].value
             grants = [st for st in self.out if st.p == "schema:funder"]
             same = [st for st in grants if st.sent == (sent.start, sent.end)]
             for st in same:
                 st.start_date, st.end_date = start, end
             if re.search(r"bevilling|tilskud|støtte|finansiering", sent.text, re.I) and grants:
-                for st in grants:
-                    if st.start_date is None:
-                        st.start_date, st.end_date = start, end
+                undated = [st for st in grants if st.start_date is None]
+                if re.search(r"\b(?:Bevillingen|bevillingen|Tilskuddet|tilskuddet|Støtten|støtten)\b", sent.text) and undated:
+                    undated = undated[:1]  # "Bevillingen": the (first) grant, not every co-financing
+                for st in undated:
+                    st.start_date, st.end_date = start, end
             else:
                 subj = self.subject_before(sent, sent.start + pm.start())
                 if subj is not None:
-                    self.add(subj, "schema:startDate", start.isoformat(), sent)
-                    self.add(subj, "schema:endDate", end.isoformat(), sent)
+                    self.add(subj, "schema:startDate", start.isoformat()[:4] if year_range else start.isoformat(), sent)
+                    self.add(subj, "schema:endDate", end.isoformat()[:4] if year_range else end.isoformat(), sent)
 
 
 # ---------------------------------------------------------------- main
