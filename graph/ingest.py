@@ -468,7 +468,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 _CAP_ABBREVIATIONS = frozenset({"Dr", "St", "Kbh", "Hr", "Fr", "Mr", "Ms", "Prof", "Adm", "Tlf", "Nr", "Jf"})
 
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])(?<!\s[A-ZÆØÅ]\.)[”\"’]?\s+(?=[”\"“«]?[A-ZÆØÅ0-9])")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])(?<!\s[A-ZÆØÅ]\.)(?<![A-ZÆØÅ]\.[A-ZÆØÅ]\.)[”\"’]?\s+(?=[”\"“«]?[A-ZÆØÅ0-9])")
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -657,7 +657,12 @@ def _stem_in(stem: str, name: str) -> bool:
     if len(stem) < 4:
         return False
     low = name.lower()
-    return stem in low or (stem.endswith("r") and stem[:-1] + "er" in low)
+    variants = {stem}
+    if stem.endswith("er"):
+        variants.add(stem[:-2] + "r")  # "testcenter" / "testcentret"
+    if stem.endswith("r") and not stem.endswith("er"):
+        variants.add(stem[:-1] + "er")  # "centr" / "center"
+    return any(v in low for v in variants)
 
 
 def _trigger_type(word: str) -> str | None:
@@ -1156,7 +1161,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
     (re.compile(r"\b(med|modtager|får|har fået) (?:økonomisk |finansiel )?(støtte|midler|en bevilling|bevilling|tilskud|finansiering) fra\b", re.I), "schema:funder", "subject<-items"),
-    (re.compile(r"\b(?:(?:har|havde)\s+(?:etableret|stiftet|grundlagt|oprettet|startet|åbnet)|etablerer|stifter|grundlægger|opretter|åbner|åbnede|stiftede|grundlagde|etablerede)\b(?=\s+(?:nu\s+|i dag\s+|sammen\s+)?(?:det\s+|den\s+|et\s+|en\s+)?(?:nye?\s+)?(?:\w+\s+)?[A-ZÆØÅ])", re.I), "schema:founder", "items<-leading"),
+    (re.compile(r"\b(har|havde)\s+(etableret|stiftet|grundlagt|oprettet|startet)\b", re.I), "schema:founder", "items<-leading"),
     (re.compile(r"\b(går|gik|er gået|var gået|slår sig)\s+sammen\s+(i|om)\b", re.I), "eco:partnerIn", "leading->items"),
     (re.compile(r"\b(lancerer|lancerede|har lanceret|igangsætter|har igangsat|starter nu|søsætter)\b(?:\s+nu)?", re.I), "eco:partnerIn", "leading->items"),
     (re.compile(r"\b[Bb]ag\s+(?:det\s+\w+\s+)?\w+(?:et|en)\s+står\b"), "eco:partnerIn", "items->anaphor"),
@@ -1235,6 +1240,9 @@ class _Builder:
 
     def subject_before(self, sent: _Sentence, pos: int) -> _Cluster | None:
         ms = [m for m in self.in_range(sent.start, pos) if self.cluster(m).type not in ("Focus Area",)]
+        head = re.match(r"^\W*([A-ZÆØÅ][a-zæøå]+(?:en|et|erne|ene))\s+(?:i|for|om|af|til|på|ved|hos|fra|bag)\s", self.ctx.text[sent.start : pos])
+        if head and not ms and _trigger_type(head.group(1)) in (None, "none"):
+            return None  # "Forskningen i projektet ledes af …": the research, not the project
         # a relative clause: "innovationsnetværket Sundhed Midt, hvis medlemmer er …",
         # "Klyngen X, der består af …": the name the clause hangs on
         if ms and re.fullmatch(r"\s*,?\s*(?:der|som|hvis(?:\s+[\w-]+)?)(?:\s+(?:er|var|blev|bliver|har været|hører))?(?:\s+(?:også|blandt andet|bl\.a\.|nu|i dag|allerede))?\s*", self.ctx.text[ms[-1].end : pos]):
@@ -1364,6 +1372,7 @@ class _Builder:
             self.rule_founding_date(sent)
             self.rule_genitive_units(sent)
             self.rule_founder_clauses(sent)
+            self.rule_founding_clause(sent)
         self.rule_people()
         self.rule_address_lines()
         self.rule_sites()
@@ -1394,6 +1403,8 @@ class _Builder:
                             for sj in subjects:
                                 self.add(sj, pred, obj, sent)
                     continue
+                if pred == "eco:partnerIn" and re.match(r"sammen med", m.group(0), re.I) and self._FOUNDING_VERB.search(text[max(sent.start, m.start() - 40) : m.start() + 1]):
+                    continue  # "A etablerer sammen med B et …": B co-founds (rule_founding_clause)
                 items = self._apposition_parents(items, sent)
                 if pred == "org:headOf" and direction == "items->subject":
                     # "ledes af professor X fra Y": the person; "ledet af Center for X": the organisation
@@ -1518,7 +1529,7 @@ class _Builder:
                     recipient = self.anaphor(sent, after[tm.end() :], strict=True) or self._funded_item(sent, "")
                 else:
                     between = self.in_range(sent.start + vm.end(1), a_s)
-                    recipient = self.cluster(between[0]) if between else self.anaphor(sent, text[sent.start + vm.end(1) : a_s])
+                    recipient = self.cluster(between[0]) if between else self._funded_item(sent, text[sent.start + vm.end(1) : a_s])
                 funder = self.cluster(funders[-1]) if funders else self.anaphor(sent, text[sent.start + cl : sent.start + vm.start()])
                 if recipient is not None and funder is not None:
                     self.add(recipient, "schema:funder", funder, sent, amount=a.value)
@@ -1576,6 +1587,59 @@ class _Builder:
         if ms and len(self.ctx.text[sent.start + cl : ms[0].start].split()) <= 3:
             return self.cluster(ms[0])
         return self.anaphor(sent, before[cl:])
+
+    _FOUNDING_VERB = re.compile(
+        r"\s(?:har\s+(?:nu\s+|i dag\s+|netop\s+)?)?(?:etablerer|etableret|etablerede|stifter|stiftet|stiftede|grundlægger|grundlagt|grundlagde|"
+        r"opretter|oprettet|oprettede|åbner|åbnet|åbnede)\s+(?:(?:nu|i dag|netop|officielt)\s+)?"
+    )
+    _INDEFINITE_NP = re.compile(r"^(?:et|en)\s+(?:(?:nyt?|ny|nationalt?|regionalt?|fælles|stort?|dansk|danske?)\s+)*([\wæøå-]+)")
+
+    def rule_founding_clause(self, sent: _Sentence) -> None:
+        """"A og B etablerer (sammen med C) et testcenter/netværket X …": A, B and C
+        found X; an object named only as "et testcenter" is the entity the next
+        sentences name ("Testcentret får navnet X")."""
+        text = self.ctx.text
+        fm = self._FOUNDING_VERB.search(text, sent.start, sent.end)
+        if not fm or re.match(r"\s(?:har\s+)?(?:etableret|stiftet|grundlagt|oprettet|åbnet)\b", fm.group(0)) and not fm.group(0).lstrip().startswith("har"):
+            return  # a passive participle ("er etableret af"): the other rule
+        leading = self.items_after(sent.start, fm.start())
+        if not leading or len(text[sent.start : leading[0].start].split()) > 3 or any(self.cluster(x).type == "Person" for x in leading[:1]):
+            return
+        founders = [self.cluster(x) for x in leading]
+        pos = fm.end()
+        sm = re.match(r"sammen\s+med\s+", text[pos : sent.end])
+        if sm:
+            co = self.items_after(pos + sm.end(), sent.end)
+            founders += [self.cluster(x) for x in co]
+            pos = co[-1].end if co else pos + sm.end()
+        rest = text[pos : sent.end].lstrip()
+        rest_at = sent.end - len(text[pos : sent.end].lstrip()) if rest else pos
+        obj = None
+        named = self.in_range(rest_at, min(sent.end, rest_at + 80))
+        if named and len(text[rest_at : named[0].start].split()) <= 4 and not re.search(r"[,.]", text[rest_at : named[0].start]):
+            obj = self.cluster(named[0])  # "etablerer netværket X", "åbner Center for X"
+        else:
+            np_ = self._INDEFINITE_NP.match(rest)
+            if np_:
+                obj = self._cataphor(sent, np_.group(1))
+        if obj is None or obj.type == "Person" or obj in founders:
+            return
+        for f_ in founders:
+            self.add(obj, "schema:founder", f_, sent)
+
+    def _cataphor(self, sent: _Sentence, noun: str) -> _Cluster | None:
+        """The entity that the next sentences name for "et <noun>": "Testcentret får navnet X",
+        "Netværket hedder X", "Det nye netværk, X, …"."""
+        stem = re.sub(r"(erne|ene|et|en|n|t)$", "", noun.lower())
+        sents = [x for x in self.ctx.sentences if x.start >= sent.end][:2]
+        for s2 in sents:
+            first = re.match(r"^\W*([\wæøå-]+)", s2.text.lower())
+            if not first or not _stem_in(stem, first.group(1)):
+                continue
+            for m in self.in_range(s2.start, s2.end):
+                if re.search(r"(?:navnet|hedder|kaldet|kaldes|døbt)\s*[”“\"']?$", self.ctx.text[max(s2.start, m.start - 20) : m.start]):
+                    return self.cluster(m)
+        return None
 
     _FOUNDER_CLAUSE = re.compile(
         r"(?:,\s*|\s)(?:der|som)\s+(?:(?:også|selv|i\s+(?P<year>\d{4}))\s+)*(?:har\s+|havde\s+)?"
