@@ -483,7 +483,7 @@ def _sentences(text: str) -> list[_Sentence]:
             continue
         if re.match(r"^(Om|About)\s+\S", stripped) and len(stripped) < 90 and not stripped.endswith("."):
             section += 1
-        elif re.match(r"^(Kontakt\w*|Yderligere information|For yderligere|Pressekontakt)", stripped):
+        elif re.match(r"^(Kontakt\w*|Yderligere (?:information|oplysninger)|For yderligere|Pressekontakt|Fakta\b|Faktaboks)", stripped):
             section += 1
         cursor = lstart
         for part in _SENT_SPLIT.split(stripped):
@@ -1155,7 +1155,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(består af|bestående af|medlemmer(ne)?(?: af (?:[\w-]+ ){0,3}?[\w-]+)? (er|tæller|omfatter)|samler|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
     (re.compile(r"\bmedlemmer(?:ne)?\b[^.]{0,30}?\b(herunder|blandt andet|bl\.a\.|som fx|fx|f\.eks\.|eksempelvis|blandt dem)\b", re.I), "org:memberOf", "items->subject"),
-    (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
+    (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|partnere(?:ne)?(?=\s*:)|parterne(?=\s*:)|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
     (re.compile(r"\b(driver|står i spidsen for|leder)\s+(?=(?:det|den)?\s*\w*(?:partnerskab|projekt|program|initiativ|samarbejde)\w*\s+[A-ZÆØÅ])", re.I), "org:headOf", "subject->items"),
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
@@ -1229,7 +1229,7 @@ class _Builder:
     def _section_entities(self) -> dict[int, _Cluster]:
         out: dict[int, _Cluster] = {}
         for s in self.ctx.sentences:
-            m = re.match(r"^(Om|About)\s+(.+)$", s.text) or (
+            m = re.match(r"^(Om|About|Fakta om)\s+(.+)$", s.text) or (
                 len(s.text) < 90 and not s.text.endswith((".", ":")) and re.search(r"\bom\b", s.text) and s.line_start == s.start
             )
             if m and s.section not in out:
@@ -1423,8 +1423,12 @@ class _Builder:
                 elif pred in ("eco:partnerIn", "org:memberOf") and direction == "items->subject" and not self.in_range(sent.start, m.start()):
                     lead_words = re.findall(r"[\wæøå-]+", text[sent.start : m.end()].lower())[:4]
                     if not any(_trigger_type(w) not in (None, "none") for w in lead_words):
-                        # "Partnere er desuden A og B": the collaboration last named
-                        subj = self.latest_collective(sent) or subj
+                        # "Partnere er desuden A og B": the collaboration last named (in a
+                        # "Fakta om X" or "Om X" section: X)
+                        if sent.section > 0 and sent.section in self.section_entity:
+                            subj = self.section_entity[sent.section]
+                        else:
+                            subj = self.latest_collective(sent) or subj
                 if pred == "schema:location" and re.search(r"\bsom\b[^,]*$", text[sent.start : m.start()]) and not self.in_range(sent.start, m.start()):
                     continue
                 if pred == "org:subOrganizationOf":
@@ -1468,7 +1472,7 @@ class _Builder:
             after = text[a_e : sent.end]
             if a.currency != "DKK":
                 continue
-            if re.search(r"\b(budget|omsætning)\w*\s+(på|af)\s*(ca\.|cirka|omkring)?\s*$", before, re.I):
+            if re.search(r"\b(budget|omsætning)\w*\s*(på|af|:)\s*(ca\.|cirka|omkring)?\s*$", before, re.I):
                 subj = self.subject_before(sent, a_s)
                 if subj is not None:
                     self.add(subj, "eco:budget", str(a.value), sent, amount=a.value)
@@ -1493,7 +1497,12 @@ class _Builder:
                 for f_ in funders:
                     self.add(recipient, "schema:funder", self.cluster(f_), sent, amount=a.value)
                 continue
-            vm = re.search(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte)\b[^.]*$", before, re.I)
+            vms = [
+                x
+                for x in re.finditer(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte)\b", before, re.I)
+                if not re.search(r"\d\s*(?:mio|mia|kr|kroner|millioner|milliarder)\b|[.!?]\s", before[x.end() :])
+            ]
+            vm = vms[-1] if vms else None  # the verb of the amount's own clause
             if vm:
                 funders = self.in_range(sent.start, sent.start + vm.start())
                 # clause-local: "…, mens Innovationsfonden støtter projektet med …"
