@@ -1132,6 +1132,9 @@ def _match_known(c: _Cluster, gz: Gazetteer) -> None:
             if hit and (best is None or hit[1] > best[1]):
                 best = hit
     if best:
+        kt = best[0].type
+        if c.type not in (None, "Company", kt) and kt not in _COMPATIBLE.get(c.type, {c.type}):
+            return  # "plejecentret Sønderbo" is no misspelt "Sønderborg Kommune"
         c.known, c.score = best
 
 
@@ -1850,6 +1853,14 @@ class _Builder:
                                 org = self.anaphor(sent, w1, strict=True)
                                 org = org if org is not None and org.type in _ORG_TYPES | {"Initiative", "Partnership"} else None
                         seg_titles.append((title, org))
+                        # "rådmand for Sundheds- og Kulturforvaltningen i Aalborg Kommune": a unit and its organisation
+                        if org is not None and org.type == "Organizational Unit" and len(oms) >= 2:
+                            par = self.cluster(oms[1])
+                            if par.type in ("Municipality", "Region", "University", "Hospital", "Company", "Public Authority") and re.fullmatch(
+                                r"\s+(?:i|på|ved|under|hos)\s+", text[oms[0].end : oms[1].start]
+                            ):
+                                self.add(org, "org:subOrganizationOf", par, sent)
+                                titles.append((title, par))
                     # "overlæge og klinikchef på Rigshospitalet": both posts are at Rigshospitalet
                     later = None
                     for title, org in reversed(seg_titles):
