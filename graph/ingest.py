@@ -1188,6 +1188,7 @@ class _Builder:
                 self.of_mention[id(m)] = c
         self.mentions = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
         self.out: list[_St] = []
+        self._np_focus: list[tuple] = []  # (entity, start, end, sentence): focus terms there describe the entity
         self.main = self._main_entity()
         self.section_entity = self._section_entities()
 
@@ -1634,6 +1635,8 @@ class _Builder:
             np_ = self._INDEFINITE_NP.match(rest)
             if np_:
                 obj = self._cataphor(sent, np_.group(1))
+                if obj is not None:  # "et testcenter for velfærdsrobotter": the focus of what is founded
+                    self._np_focus.append((obj, rest_at, sent.end, sent))
         if obj is None or obj.type == "Person" or obj in founders:
             return
         for f_ in founders:
@@ -2127,6 +2130,9 @@ class _Builder:
                 fc.aliases.add(t.label_en)
             self.of_mention[id(m)] = fc
             taken.append((t.start, t.end))
+            for ent_, a_, b_, s_ in self._np_focus:
+                if a_ <= t.start < b_ and ent_.type in self._FOCUS_SUBJECT_TYPES:
+                    self.add(ent_, "dcterms:subject", fc, s_)
             sent = next((x for x in self.ctx.sentences if x.start <= t.start < x.end), None)
             if sent is None or self._in_quotation(sent):
                 continue
