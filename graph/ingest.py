@@ -1189,6 +1189,7 @@ class _Builder:
         self.mentions = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
         self.out: list[_St] = []
         self._np_focus: list[tuple] = []  # (entity, start, end, sentence): focus terms there describe the entity
+        self._introduced: list[_Cluster] = []  # entities a founding clause introduced
         self.main = self._main_entity()
         self.section_entity = self._section_entities()
 
@@ -1296,6 +1297,10 @@ class _Builder:
                         named = c
             if named is not None or best is not None:
                 return named or best
+            # "Projektet" after "… etablerer et testcenter. Testcentret får navnet X": X
+            for c in reversed(self._introduced):
+                if min(m.start for m in c.mentions) < sent.start and self._section_of(min(m.start for m in c.mentions)) == sent.section:
+                    return c
         if strict and not want:
             return None
         if sent.section in self.section_entity:
@@ -1309,7 +1314,7 @@ class _Builder:
             if m.start >= sent.start:
                 break
             c = self.cluster(m)
-            if c.type in ("Initiative", "Partnership", "Innovation Network", "Cluster") and self._section_of(m.start) == sent.section:
+            if (c.type in ("Initiative", "Partnership", "Innovation Network", "Cluster") or c in self._introduced) and self._section_of(m.start) == sent.section:
                 best = c
         return best
 
@@ -1571,8 +1576,8 @@ class _Builder:
             if a is not None:
                 return a
         for st in reversed(self.out):
-            if st.p == "schema:funder" and st.sent[0] < sent.start and self._section_of(st.sent[0]) == sent.section:
-                return st.s
+            if st.p == "schema:funder" and st.sent[0] <= sent.start and self._section_of(st.sent[0]) == sent.section:
+                return st.s  # an earlier grant, also earlier in this sentence
         return self.latest_collective(sent) or self.anaphor(sent, lead)
 
     def _recipient(self, sent: _Sentence, a_s: int, before: str) -> _Cluster | None:
@@ -1639,6 +1644,7 @@ class _Builder:
                     self._np_focus.append((obj, rest_at, sent.end, sent))
         if obj is None or obj.type == "Person" or obj in founders:
             return
+        self._introduced.append(obj)
         for f_ in founders:
             self.add(obj, "schema:founder", f_, sent)
 

@@ -635,3 +635,29 @@ def test_known_focus_areas_do_not_split_names():
     assert ("Corvita Health ApS", "Company") in _ents(res)
     assert not [e for e in res.entities if e.type == "Focus Area"]
     assert ("Sofie Lindberg", "schema:worksFor", "Corvita Health ApS") in _stmts(res)
+
+
+def test_founding_clause_named_in_the_next_sentence_and_fact_box(reference_gazetteer):
+    text = (
+        "Vejle Kommune og Syddansk Universitet etablerer sammen med virksomheden Rehab Robotics ApS "
+        "et testcenter for velfærdsrobotter. Testcentret får navnet ”Robotlab Syd” og åbner den "
+        "1. marts 2025 på plejecentret Sønderbo i Vejle.\n\n"
+        "A.P. Møller Fonden støtter projektet med 6 millioner kroner, og Region Syddanmark bidrager "
+        "med yderligere 1,5 mio. kroner. Bevillingen dækker perioden 2025-2027.\n\n"
+        "Fakta om Robotlab Syd\n• Samlet budget: 9,2 mio. kr.\n• Partnere: Vejle Kommune og UC SYD\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    for founder in ("Vejle Kommune", "Syddansk Universitet", "Rehab Robotics ApS"):
+        assert ("Robotlab Syd", "schema:founder", founder) in stmts
+    assert ("Rehab Robotics ApS", "eco:partnerIn", "Vejle Kommune") not in stmts
+    assert ("Robotlab Syd", "dcterms:subject", "Velfærdsrobotter") in stmts
+    assert ("Sønderbo", "Facility") in _ents(res)  # not a misspelt Sønderborg Kommune
+    assert ("Sønderbo", "schema:location", "Vejle Kommune") in stmts
+    grants = {(s.subject, s.object, s.amount, s.start_date, s.end_date) for s in res.statements if s.predicate == "schema:funder"}
+    assert grants == {
+        ("Robotlab Syd", "A.P. Møller Fonden", Decimal("6000000"), date(2025, 1, 1), date(2027, 12, 31)),
+        ("Robotlab Syd", "Region Syddanmark", Decimal("1500000"), None, None),
+    }
+    assert ("Robotlab Syd", "eco:budget", "9200000") in stmts
+    assert ("UC SYD", "eco:partnerIn", "Robotlab Syd") in stmts
