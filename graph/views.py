@@ -45,6 +45,8 @@ bipartite projection helpers on large graphs.
 
 from __future__ import annotations
 
+import functools
+import gc
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -167,11 +169,32 @@ class _Facts:
         }
 
 
+def _gc_paused(fn):
+    """Run ``fn`` with Python's cyclic garbage collector paused.
+
+    The views build millions of small objects that live on; each collection
+    pass would walk all of them again (a third of the time of a big view).
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if not gc.isenabled():
+            return fn(*args, **kwargs)
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return wrapper
+
+
 # ---------------------------------------------------------------------------
 # Public views
 # ---------------------------------------------------------------------------
 
 
+@_gc_paused
 def entity_graph(ds: Graph, *, as_of=None, include_contacts: bool = False) -> nx.MultiDiGraph:
     """Every entity as a node and every direct relation as an edge.
 
@@ -228,25 +251,27 @@ def entity_graph(ds: Graph, *, as_of=None, include_contacts: bool = False) -> nx
         G.add_node(str(node), **attrs)
     evidence = _Evidence(ds, facts._scan)  # type: ignore[attr-defined]
     bar = _progress(len(facts.relations), "relations")
-    for k, ((s, p, o), (start, end, amount)) in enumerate(facts.relations.items(), 1):
-        if k % 20_000 == 0:
-            bar.update(20_000)
-        name = RELATION_NAMES[p]
-        G.add_edge(
-            str(s),
-            str(o),
-            key=name,
-            relation=name,
-            predicate=str(p),
-            start=start.isoformat() if start else None,
-            end=end.isoformat() if end else None,
-            amount=float(amount) if amount is not None else None,
-            evidence=evidence.of((s, p, o)),
-        )
+
+    def edges():
+        for k, ((s, p, o), (start, end, amount)) in enumerate(facts.relations.items(), 1):
+            if k % 20_000 == 0:
+                bar.update(20_000)
+            name = RELATION_NAMES[p]
+            yield str(s), str(o), name, {
+                "relation": name,
+                "predicate": str(p),
+                "start": start.isoformat() if start else None,
+                "end": end.isoformat() if end else None,
+                "amount": float(amount) if amount is not None else None,
+                "evidence": evidence.of((s, p, o)),
+            }
+
+    G.add_edges_from(edges())
     bar.close()
     return G
 
 
+@_gc_paused
 def actor_initiative_graph(ds: Graph, *, as_of=None) -> nx.Graph:
     """Bipartite graph of actors (``bipartite=0``) and initiatives (``bipartite=1``).
 
@@ -266,6 +291,7 @@ def actor_initiative_graph(ds: Graph, *, as_of=None) -> nx.Graph:
     return _actor_initiative_from(_facts(ds, as_of))
 
 
+@_gc_paused
 def collaboration_graph(ds: Graph, *, as_of=None) -> nx.Graph:
     """Actors linked when they share an initiative, a membership or a grant.
 
@@ -286,6 +312,7 @@ def collaboration_graph(ds: Graph, *, as_of=None) -> nx.Graph:
     return _collaboration_from(_facts(ds, as_of))
 
 
+@_gc_paused
 def initiative_focus_graph(ds: Graph, *, as_of=None) -> nx.Graph:
     """Initiatives (``bipartite=0``) and the focus areas (``bipartite=1``) they address.
 
@@ -329,6 +356,7 @@ def regions_on(ds: Graph, day=None) -> list[URIRef]:
 # ---------------------------------------------------------------------------
 
 
+@_gc_paused
 def _actor_initiative_from(facts: _Facts) -> nx.Graph:
     B = nx.Graph()
     for a in facts.actors():
@@ -382,6 +410,7 @@ def _incidence(facts: _Facts):
     return B, actors, list(groups)
 
 
+@_gc_paused
 def _collaboration_from(facts: _Facts) -> nx.Graph:
     from scipy import sparse
 
@@ -547,22 +576,20 @@ def _oxigraph_pairs(store, p: URIRef, terms: dict) -> list:
     query = "SELECT ?s ?o WHERE { ?s <" + str(p) + "> ?o }"
     data = store.query(query, use_default_graph_as_union=True).serialize(format=ox.QueryResultsFormat.TSV)
     lines = data.decode("utf-8").split("\n")
-    out = []
-    get = terms.get
-    for line in dict.fromkeys(lines[1:]):  # a triple in several graphs is one triple of the union
-        if not line:
-            continue
-        s_tok, _tab, o_tok = line.partition("\t")
-        s = get(s_tok)
-        if s is None:
-            s = terms[s_tok] = _tsv_term(s_tok)
-        o = get(o_tok)
-        if o is None:
-            o = terms[o_tok] = _tsv_term(o_tok)
-        out.append((s, o))
-    return out
+    del lines[0]  # the header
+    if lines and not lines[-1]:
+        lines.pop()
+    if not lines:
+        return []
+    # a triple in several graphs is one triple of the union
+    cells = "\t".join(dict.fromkeys(lines)).split("\t")
+    for cell in [c for c in set(cells) if c not in terms]:
+        terms[cell] = _tsv_term(cell)
+    nodes = list(map(terms.__getitem__, cells))
+    return list(zip(nodes[0::2], nodes[1::2]))
 
 
+@_gc_paused
 def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
     """Read types, labels, periods, relations, regions and focus areas in bulk.
 
@@ -978,7 +1005,9 @@ class _Evidence:
     def of(self, triple) -> tuple:
         if self._index is None:
             self._index = self._build()
-        found = self._index.get(tuple(triple), ())
+        found = self._index.get(tuple(triple))
+        if not found:
+            return ()
         return tuple(sorted(found, key=lambda t: tuple(x or "" for x in t)))
 
 
