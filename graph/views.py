@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,6 +60,7 @@ from rdflib.term import Node
 
 from graph.labels import local_name
 from graph.periods import END_PREDICATES, START_PREDICATES, as_date, is_active, parse_date, period_of
+from graph.store import _tsv_term
 from graph.vocab import (
     ACTOR_CLASSES,
     DCTERMS,
@@ -80,7 +80,6 @@ from graph.vocab import (
     TIME,
     TYPE_LABELS,
     VCARD,
-    XSD,
 )
 
 __all__ = [
@@ -503,64 +502,6 @@ def _union_oxigraph(ds: Graph):
     from graph.store import oxigraph_of
 
     return oxigraph_of(ds)
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_BARE = {"true": XSD.boolean, "false": XSD.boolean}
-_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
-_ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
-
-
-def _unescape(text: str) -> str:
-    def one(m: re.Match) -> str:
-        e = m.group(1)
-        if e[0] in "uU" and len(e) > 1:
-            return chr(int(e[1:], 16))
-        return _ESCAPED.get(e, e)
-
-    return _ESCAPE.sub(one, text)
-
-
-def _plain_literal(lexical: str, lang: str | None) -> Literal:
-    """``Literal(lexical, lang=lang)`` without rdflib's per-literal checks
-    (the value comes from Oxigraph, which has checked it): the same object,
-    ten times faster."""
-    lit = str.__new__(Literal, lexical)
-    lit._language = lang or None
-    lit._datatype = None
-    lit._value = lexical
-    lit._ill_typed = None
-    return lit
-
-
-def _tsv_term(token: str) -> Node:
-    """An rdflib term from one cell of SPARQL TSV results (Turtle syntax)."""
-    first = token[:1]
-    if first == "<":
-        return str.__new__(URIRef, token[1:-1])  # Oxigraph's IRIs are valid: skip rdflib's check
-    if first == '"':
-        end = token.rfind('"')
-        lexical = token[1:end]
-        if "\\" in lexical:
-            lexical = _unescape(lexical)
-        rest = token[end + 1 :]
-        if not rest:
-            return _plain_literal(lexical, None)
-        if rest[0] == "@":
-            return _plain_literal(lexical, rest[1:])
-        datatype = rest[3:-1]  # ^^<...>
-        if datatype == _XSD_STRING:
-            return _plain_literal(lexical, None)
-        return Literal(lexical, datatype=URIRef(datatype))
-    if first == "_":
-        from rdflib import BNode
-
-        return BNode(token[2:])
-    if token in _BARE:
-        return Literal(token, datatype=_BARE[token])
-    if "e" in token or "E" in token:
-        return Literal(token, datatype=XSD.double)
-    return Literal(token, datatype=XSD.decimal if "." in token else XSD.integer)
 
 
 def _oxigraph_pairs(store, p: URIRef, terms: dict) -> list:
