@@ -1245,9 +1245,14 @@ class _Builder:
 
     def subject_before(self, sent: _Sentence, pos: int) -> _Cluster | None:
         ms = [m for m in self.in_range(sent.start, pos) if self.cluster(m).type not in ("Focus Area",)]
-        head = re.match(r"^\W*([A-ZÆØÅ][a-zæøå]+(?:en|et|erne|ene))\s+(?:i|for|om|af|til|på|ved|hos|fra|bag)\s", self.ctx.text[sent.start : pos])
-        if head and not ms and _trigger_type(head.group(1)) in (None, "none"):
-            return None  # "Forskningen i projektet ledes af …": the research, not the project
+        head = re.match(
+            r"^\W*([A-ZÆØÅ][a-zæøå]+(?:en|et|erne|ene|ne))\s+(?:er|var|blev|bliver|skal|vil|kan|har|ledes|ledet|i|for|om|af|til|på|ved|hos|fra|bag|[a-zæøå]+er)\b",
+            self.ctx.text[sent.start : pos],
+        )
+        if head and not ms and _trigger_type(head.group(1)) in (None, "none") and head.group(1).lower() not in _stop_words():
+            # "Forskningen i projektet ledes af …", "Forsøget blev finansieret af …", "Runden er
+            # ledet af …": the sentence is about a thing the text does not name, not an entity
+            return None
         # a relative clause: "innovationsnetværket Sundhed Midt, hvis medlemmer er …",
         # "Klyngen X, der består af …": the name the clause hangs on
         if ms and re.fullmatch(r"\s*,?\s*(?:der|som|hvis(?:\s+[\w-]+)?)(?:\s+(?:er|var|blev|bliver|har været|hører))?(?:\s+(?:også|blandt andet|bl\.a\.|nu|i dag|allerede))?\s*", self.ctx.text[ms[-1].end : pos]):
@@ -1382,6 +1387,8 @@ class _Builder:
             self.rule_genitive_units(sent)
             self.rule_founder_clauses(sent)
             self.rule_founding_clause(sent)
+            self.rule_place_adjectives(sent)
+            self.rule_respectively(sent)
         self.rule_people()
         self.rule_address_lines()
         self.rule_sites()
@@ -1701,6 +1708,50 @@ class _Builder:
             if year:
                 self.add(org, "schema:foundingDate", year, sent)
 
+    def rule_place_adjectives(self, sent: _Sentence) -> None:
+        """"Københavnske GlucoLog ApS", "den nordjyske virksomhed X": X is located there."""
+        text = self.ctx.text
+        for m in self.in_range(sent.start, sent.end):
+            c = self.cluster(m)
+            if c.type not in ("Company", "Association", "Cluster", "Innovation Network", "Research Institute", "Investor"):
+                continue
+            am = re.search(r"([A-Za-zæøåÆØÅ]+ske)\s+(?:(?:virksomhed|virksomheden|startup|start-up|klynge|klyngen|forening|foreningen|selskab|selskabet)\s+)?$", text[max(sent.start, m.start - 40) : m.start])
+            if not am or am.group(1).lower() not in _PLACE_ADJECTIVES:
+                continue
+            place = self._find_cluster(_PLACE_ADJECTIVES[am.group(1).lower()])
+            if place is not None and place.type in ("Municipality", "Region"):
+                if not place.mentions:
+                    pm = _Mention(m.start - len(am.group(0)), m.start - len(am.group(0)) + len(am.group(1)), place.label, place.type, "adjective", place.known)
+                    place.mentions.append(pm)
+                    self.of_mention[id(pm)] = place
+                self.add(c, "schema:location", place, sent)
+
+    _RESPECTIVELY = re.compile(r"(?:,\s*)?(?:der|som)\s+(?:(?:i dag|nu|begge)\s+)?(?:er|var|bliver)\s+henholdsvis\s+(.+?)\s+og\s+(.+?)(?:\s+(?:i|hos|for|ved)\s+(.+?))?\s*[.,;]")
+
+    def rule_respectively(self, sent: _Sentence) -> None:
+        """"… af A og B, der i dag er henholdsvis CEO og CTO": A is CEO, B is CTO of
+        the organisation the sentence is about (or named after "i/hos")."""
+        text = self.ctx.text
+        rm = self._RESPECTIVELY.search(text, sent.start, sent.end + 1)
+        if not rm:
+            return
+        people = [self.cluster(x) for x in self.in_range(sent.start, rm.start(), persons=True) if self.cluster(x).type == "Person"][-2:]
+        titles = [rm.group(1).strip(), rm.group(2).strip()]
+        if len(people) != 2 or not all(_title_phrase(t) or _TITLE_RE.match(t.split()[-1]) for t in titles):
+            return
+        org = None
+        if rm.group(3):
+            oms = self.in_range(rm.start(3), rm.end(3))
+            org = self.cluster(oms[0]) if oms else None
+        if org is None:
+            org = self.subject_before(sent, sent.start + 1) if self.in_range(sent.start, sent.start + 40) else None
+        if org is None or org.type not in _ORG_TYPES:
+            return
+        for person, title in zip(people, titles):
+            self.add(person, "schema:worksFor", org, sent, post=title)
+            if _HEAD_TITLES.match(title):
+                self.add(person, "org:headOf", org, sent, post=title)
+
     def rule_founding_date(self, sent: _Sentence) -> None:
         text = self.ctx.text
         for m in _FOUNDED_DATE.finditer(text, sent.start, sent.end):
@@ -1941,6 +1992,7 @@ class _Builder:
                     # "innovationsdirektør, AAU Innovation": the director of a unit heads it
                     org.type == "Organizational Unit"
                     and re.search(r"(direktør|chef|leder|rådmand)$", bare, re.I)
+                    and not (bare.lower().endswith("leder") and not re.fullmatch(r"(?:center|centre|klinik|enheds?|sekretariats|afdelings|instituts?|klynge|netværks|daglig\s)?leder", bare.lower()))
                     and not re.match(r"^(vice|sous|under|afdelings|projekt|team|gruppe|kommunikations|presse)", bare, re.I)
                 ):
                     self.add(c, "org:headOf", org, q, post=title)
@@ -2359,6 +2411,20 @@ _PARTIES = {
     "Æ": "Danmarksdemokraterne",
     "Ø": "Enhedslisten",
     "Å": "Alternativet",
+}
+
+#: adjectives of place before a name: "Københavnske GlucoLog ApS" is located in København
+_PLACE_ADJECTIVES = {
+    "københavnske": "København",
+    "aarhusianske": "Aarhus",
+    "århusianske": "Aarhus",
+    "odenseanske": "Odense",
+    "aalborgensiske": "Aalborg",
+    "esbjergensiske": "Esbjerg",
+    "nordjyske": "Region Nordjylland",
+    "midtjyske": "Region Midtjylland",
+    "syddanske": "Region Syddanmark",
+    "sjællandske": "Region Sjælland",
 }
 
 _REGION_ADJECTIVES = {
