@@ -290,7 +290,7 @@ _TITLE_RE = re.compile(
     r"adjunkt|rektor|prorektor|dekan|\w*stifter|ejer|\w*borgmester|\w*rådmand|\w*specialist|\w*forsker|"
     r"\w*læge|sygeplejerske|\w*koordinator|manager|officer|partner|\w*rådgiver|\w*sekretær|"
     r"president|chairman|director|head|ph\.?d\.?|postdoc|\w*ingeniør|\w*økonom|\w*fuldmægtig|"
-    r"\w*ansvarlig|\w*medlem|talsperson|pressechef|kommunikationschef|\w*medarbejder)$",
+    r"\w*ansvarlig|\w*medlem|talsperson|pressechef|kommunikationschef|\w*medarbejder|\w*udvikler)$",
     re.IGNORECASE,
 )
 _HEAD_TITLES = re.compile(
@@ -1190,6 +1190,7 @@ class _Builder:
         self.out: list[_St] = []
         self._np_focus: list[tuple] = []  # (entity, start, end, sentence): focus terms there describe the entity
         self._introduced: list[_Cluster] = []  # entities a founding clause introduced
+        self._rounds: list[tuple] = []  # (recipient, amount, sentence) of investment rounds
         self.main = self._main_entity()
         self.section_entity = self._section_entities()
 
@@ -1247,7 +1248,7 @@ class _Builder:
         ms = [m for m in self.in_range(sent.start, pos) if self.cluster(m).type not in ("Focus Area",)]
         head = re.match(
             r"^\W*([A-ZÆØÅ][a-zæøå]+(?:en|et|erne|ene|ne))\s+(?:er|var|blev|bliver|skal|vil|kan|har|ledes|ledet|i|for|om|af|til|på|ved|hos|fra|bag|[a-zæøå]+er)\b",
-            self.ctx.text[sent.start : pos],
+            self.ctx.text[sent.start : sent.end],
         )
         if head and not ms and _trigger_type(head.group(1)) in (None, "none") and head.group(1).lower() not in _stop_words():
             # "Forskningen i projektet ledes af …", "Forsøget blev finansieret af …", "Runden er
@@ -1389,6 +1390,7 @@ class _Builder:
             self.rule_founding_clause(sent)
             self.rule_place_adjectives(sent)
             self.rule_respectively(sent)
+            self.rule_round_investors(sent)
         self.rule_people()
         self.rule_address_lines()
         self.rule_sites()
@@ -1559,7 +1561,12 @@ class _Builder:
                 if recipient is not None and funder is not None:
                     self.add(recipient, "schema:funder", funder, sent, amount=a.value)
                 continue
-            rm = re.search(r"\b(modtager|får|har fået|har modtaget|fået|rejser|har rejst|henter|har hentet|rejst|hentet|sikret sig|har sikret sig)\b[^.]*$", before, re.I)
+            if re.search(r"\b(?:investerings|kapital|finansierings|seed|serie-?\w)?runde\s+på\s*(?:ca\.|cirka|omkring)?\s*$", before, re.I):
+                # "X har afsluttet en investeringsrunde på 30 mio. kr." (its investors may follow)
+                rec = self.subject_before(sent, a_s)
+                if rec is not None:
+                    self._rounds.append((rec, a.value, sent))
+            rm = re.search(r"\b(modtager|får|har fået|har modtaget|fået|rejser|har rejst|henter|har hentet|rejst|hentet|sikret sig|har sikret sig|afsluttet|har afsluttet|lukket|har lukket|gennemført|har gennemført)\b[^.]*$", before, re.I)
             if rm:
                 recipient = self.subject_before(sent, sent.start + rm.start())
                 if recipient is None:
@@ -1572,6 +1579,19 @@ class _Builder:
                         ):
                             break
                         self.add(recipient, "schema:funder", self.cluster(it), sent, amount=a.value)
+
+    def rule_round_investors(self, sent: _Sentence) -> None:
+        """"Runden er ledet af X med deltagelse af Y og Z": the investors of the
+        round the previous sentences announced ("… en investeringsrunde på N")."""
+        if not self._rounds or not re.match(r"^\W*(?:Runden|Investeringsrunden|Kapitalrunden|Finansieringsrunden)\b", sent.text):
+            return
+        rec, amount, _s = self._rounds[-1]
+        text = self.ctx.text
+        for fm in re.finditer(r"\b(?:ledet af|ledes af|anført af|med deltagelse af|deltager|består af)\s+", text[sent.start : sent.end]):
+            for it in self.items_after(sent.start + fm.end(), sent.end):
+                c = self.cluster(it)
+                if c.type in _ORG_TYPES:
+                    self.add(rec, "schema:funder", c, sent, amount=amount)
 
     def _funded_item(self, sent: _Sentence, lead: str) -> _Cluster | None:
         """What "bidrager X med N kr." funds when the sentence does not say:

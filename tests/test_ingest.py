@@ -661,3 +661,25 @@ def test_founding_clause_named_in_the_next_sentence_and_fact_box(reference_gazet
     }
     assert ("Robotlab Syd", "eco:budget", "9200000") in stmts
     assert ("UC SYD", "eco:partnerIn", "Robotlab Syd") in stmts
+
+
+def test_rounds_respectively_place_adjectives_and_unnamed_subjects(reference_gazetteer):
+    text = (
+        "Aarhusianske SleepWell ApS har afsluttet en investeringsrunde på 12 mio. kr. "
+        "Runden er ledet af Seed Capital med deltagelse af Vækstfonden.\n\n"
+        "SleepWell ApS blev stiftet i 2021 af lægen Sofie Dahl og ingeniøren Jonas Berg, der i dag er "
+        "henholdsvis direktør og CTO.\n\n"
+        "Forsøget blev finansieret af Trygfonden med 2 mio. kr.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    grants = {(s.subject, s.object, s.amount) for s in res.statements if s.predicate == "schema:funder"}
+    # the unnamed trial ("Forsøget") is not SleepWell: no grant to it from Trygfonden
+    assert grants == {("SleepWell ApS", "Seed Capital", Decimal("12000000")), ("SleepWell ApS", "Vækstfonden", Decimal("12000000"))}
+    stmts = _stmts(res)
+    assert ("SleepWell ApS", "schema:location", "Aarhus Kommune") in stmts
+    posts = {(s.subject, s.predicate, s.object, s.post) for s in res.statements if s.subject in ("Sofie Dahl", "Jonas Berg")}
+    assert posts == {
+        ("Sofie Dahl", "schema:worksFor", "SleepWell ApS", "direktør"),
+        ("Sofie Dahl", "org:headOf", "SleepWell ApS", "direktør"),
+        ("Jonas Berg", "schema:worksFor", "SleepWell ApS", "CTO"),
+    }
