@@ -20,6 +20,9 @@ Usage::
     python -m bench.eval_ingest --json     # machine-readable
     python -m bench.eval_ingest --known bundled   # held-out texts against all bundled data
 
+Entity groups also get typed scores (``precision_typed``/``recall_typed``): a
+match counts only when the prediction's type is in the group as well.
+
 Matching: a predicted entity matches a gold entity when one of its names
 equals one of the gold entity's labels after normalisation (case, Danish
 letters, punctuation), or the rapidfuzz ratio of the normalised names is at
@@ -228,6 +231,10 @@ def evaluate(
         tp_p = sum(1 for i in p_idx if align.get(i) is not None)
         tp_r = len({align[i] for i in align if align[i] in g_iris})
         report["entities"][group] = _pr(tp_p, len(p_idx), tp_r, len(g_iris))
+        # typed: a match counts only when the prediction is of the group too (a person typed Company is missed)
+        tp_typed = len({align[i] for i in p_idx if align.get(i) in g_iris})
+        report["entities"][group]["recall_typed"] = round(tp_typed / len(g_iris), 3) if g_iris else None
+        report["entities"][group]["precision_typed"] = round(tp_typed / len(p_idx), 3) if p_idx else None
     typed_ok = sum(1 for i, iri in align.items() if pred[i].type == gold_e[iri][0])
     report["entities"]["type_accuracy"] = round(typed_ok / len(align), 3) if align else None
     report["missed_entities"] = sorted(sorted(l)[0] if l else str(iri) for iri, (t, l) in gold_e.items() if iri not in set(align.values()))
@@ -314,7 +321,10 @@ def main(argv=None) -> int:
             if group == "type_accuracy":
                 print(f"  entity type accuracy (matched): {v}")
                 continue
-            print(f"  entities {group:14s} P={v['precision']}  R={v['recall']}  (pred {v['predicted']}, gold {v['gold']})")
+            print(
+                f"  entities {group:14s} P={v['precision']}  R={v['recall']}  typed P={v['precision_typed']} R={v['recall_typed']}"
+                f"  (pred {v['predicted']}, gold {v['gold']})"
+            )
         v = r["statements"]
         print(f"  statements              P={v['precision']}  R={v['recall']}  (pred {v['predicted']}, gold {v['gold']})")
         for p, c in r["statements_by_predicate"].items():
