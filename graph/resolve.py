@@ -237,7 +237,7 @@ def _collect(ds) -> list[_Org]:
                 continue
             prefs = sorted(str(o) for o in ds.objects(s, SKOS.prefLabel)) or sorted(names)
             acr = {n for n in names if is_acronym(n)}
-            keys = {name_key(n) for n in names if n not in acr and name_key(n)}
+            keys = {k for n in names if n not in acr for k in (name_key(n),) if k}
             orgs[s] = _Org(s, prefs[0], names, keys, acr, cvr_numbers(ds, s), cls, _family(s))
     return sorted(orgs.values(), key=lambda o: str(o.iri))
 
