@@ -266,7 +266,7 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^(\w+)?konsorti(et|um)$"), "Association"),
     (re.compile(r"^(\w+)?virksomhed(en|erne)?$|^firma(et)?$|^selskab(et)?$|^start-?up('en|pen)?$|^virksomheder$"), "Company"),
     (re.compile(r"^alliance(n|r|rne)?$"), "Partnership"),
-    (re.compile(r"^partnerskab(et)?$|^projekt(et)?$|^program(met)?$|^initiativ(et)?$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
+    (re.compile(r"^(\w+)?partnerskab(et)?$|^(\w+)?projekt(et)?$|^(\w+)?program(met)?$|^(\w+)?initiativ(et)?$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
     (re.compile(r"^kommune(n|rne)?$"), "Municipality"),
     (re.compile(r"^hospital(et|erne)?$|^sygehus(et)?$"), "Hospital"),
     (re.compile(r"^ministerie(t)?$|^styrelse(n)?$|^myndighed(en)?$"), "Public Authority"),
@@ -297,6 +297,12 @@ _HEAD_TITLES = re.compile(
     r"^(adm\.? direktør|administrerende direktør|direktør|formand|ceo|rektor|borgmester|"
     r"regionsrådsformand|leder|chef|centerchef|klyngechef|klyngeleder|direktøren|kommunaldirektør|"
     r"generalsekretær|sekretariatsleder|managing director|president|chairman)$",
+    re.IGNORECASE,
+)
+# "klyngedirektør", "centerleder", "hospitalsdirektør": the head of that kind of organisation
+_KIND_HEAD = re.compile(
+    r"^(?:klynge|center|centre|netværks|hospitals|sygehus|fonds|instituts|sekretariats|klinik|koncern|forenings|enheds|afdelings|regions)"
+    r"(?:direktør|chef|leder|formand)$",
     re.IGNORECASE,
 )
 _FOUNDER_TITLES = re.compile(r"\b(med)?stifter\b|\bfounder\b|\bco-founder\b", re.IGNORECASE)
@@ -712,7 +718,7 @@ def _find_mentions(ctx: _Ctx) -> None:
             ):
                 i += 1
                 continue
-            if is_trigger and not heads_name and j - i > 1 and not gz.lookup(" ".join(x[2] for x in toks[i:j])):
+            if is_trigger and not heads_name and j - i > 1 and (at_start or re.search(r"(et|en|ne)$", low)) and not gz.lookup(" ".join(x[2] for x in toks[i:j])):
                 i += 1
                 continue
             # a capitalised adjective of place opening a sentence: "Københavnske CardioAI ApS"
@@ -729,8 +735,26 @@ def _find_mentions(ctx: _Ctx) -> None:
             trig = next((typ for pat, typ in _TRIGGERS if pat.match(toks[i - 1][2].lower())), None)
         _add_span_mentions(ctx, i, j, found, trig)
     _quoted_names(ctx, found)
+    _repeat_names(ctx, found)
     _short_names(ctx, found)
     ctx.mentions = found
+
+
+def _repeat_names(ctx: _Ctx, found: list[_Mention]) -> None:
+    """A multi-word name typed where it was introduced ("innovationsprogrammet Sund
+    Sjælland") is the same name wherever it recurs, even where a known name
+    inside it ("Sjælland") would otherwise split it."""
+    names = {m.label: m for m in found if m.origin in ("suffix", "quoted") and m.type and len(m.label.split()) >= 2}
+    for name, src in names.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", ctx.text):
+            s, e = hit.start(), hit.end()
+            over = [x for x in found if x.start < e and s < x.end]
+            if not over or any(x.start < s or x.end > e for x in over) or any(x.start == s and x.end == e for x in over):
+                continue
+            for x in over:
+                found.remove(x)
+            found.append(_Mention(s, e, name, src.type, src.origin, src.known))
+    found.sort(key=lambda x: x.start)
 
 
 _QUOTED_NAME = re.compile(
@@ -1155,7 +1179,7 @@ class _St:
 
 _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     # (cue, predicate, direction) direction "list->subject": items P subject
-    (re.compile(r"\b(består af|bestående af|medlemmer(ne)?(?: af (?:[\w-]+ ){0,3}?[\w-]+)? (er|tæller|omfatter)|samler|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
+    (re.compile(r"\b(består af|bestående af|medlemmer(ne)?(?: af (?:[\w-]+ ){0,3}?[\w-]+)? (er|tæller|omfatter)|samler|tæller|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
     (re.compile(r"\bmedlemmer(?:ne)?\b[^.]{0,30}?\b(herunder|blandt andet|bl\.a\.|som fx|fx|f\.eks\.|eksempelvis|blandt dem)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|partnere(?:ne)?(?=\s*:)|parterne(?=\s*:)|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
@@ -1171,8 +1195,10 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\bdeltager(?:\s+også)?\s+(?=[A-ZÆØÅ])"), "eco:partnerIn", "items->main"),
     (re.compile(r"\bsamarbejde[r]?\s+(?:tæt\s+|blandt andet\s+|bl\.a\.\s+)?med\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(ledes|ledet|bliver ledet|vil blive ledet)\s+af\b", re.I), "org:headOf", "items->subject"),
+    (re.compile(r"\b(drives|bliver drevet|er drevet|vil blive drevet)\s+af\b", re.I), "org:headOf", "items->subject"),
+    (re.compile(r"\b(drives|bliver drevet|er drevet|vil blive drevet)\s+af\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
-    (re.compile(r"\b(kontor(er)?|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor|til huse|holder til)\s+i\b", re.I), "schema:location", "subject->items"),
+    (re.compile(r"\b(kontor(er)?|sekretariat|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor|til huse|holder til)\s+i\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
 ]
 _FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet|åbner|åbnede|åbnet|starter|startede|begynder|går i gang)\s+(?:(?:i|den|d\.)\s|(?=\d{1,2}\.\s*[a-zæøå]))", re.I)
@@ -1191,6 +1217,7 @@ class _Builder:
         self._np_focus: list[tuple] = []  # (entity, start, end, sentence): focus terms there describe the entity
         self._introduced: list[_Cluster] = []  # entities a founding clause introduced
         self._rounds: list[tuple] = []  # (recipient, amount, sentence) of investment rounds
+        self._below_org: dict[int, _Cluster] = {}  # a contact name's organisation on the line below
         self.main = self._main_entity()
         self.section_entity = self._section_entities()
 
@@ -1427,7 +1454,7 @@ class _Builder:
                 if pred == "org:headOf" and direction == "items->subject":
                     # "ledes af professor X fra Y": the person; "ledet af Center for X": the organisation
                     people = [x for x in items if self.cluster(x).type == "Person"][:1]
-                    finite = re.match(r"(?:ledes|bliver|vil blive)\b", m.group(0), re.I) or re.search(
+                    finite = re.match(r"(?:ledes|drives|bliver|vil blive)\b", m.group(0), re.I) or re.search(
                         r"\b(?:bliver|er|blev|vil blive|skal)\s+(?:\w+\s+)?$", text[max(sent.start, m.start() - 25) : m.start()]
                     )
                     items = people or [x for x in items[:1] if self.cluster(x).type in _ORG_TYPES and finite]  # not "en runde ledet af X"
@@ -1517,7 +1544,7 @@ class _Builder:
                 continue
             vms = [
                 x
-                for x in re.finditer(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte)\b", before, re.I)
+                for x in re.finditer(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte|bevilge|bevillige|støtte|donere|investere|tildele|bidrage|bevilget|givet|doneret|investeret|tildelt|ydet)\b", before, re.I)
                 if not re.search(r"\d\s*(?:mio|mia|kr|kroner|millioner|milliarder)\b|[.!?]\s", before[x.end() :])
             ]
             vm = vms[-1] if vms else None  # the verb of the amount's own clause
@@ -1550,7 +1577,9 @@ class _Builder:
                 tm2 = re.match(r"^\s*til\s+(?:etableringen|oprettelsen|udviklingen|driften|opstarten|udvidelsen)\s+af\s+", after)
                 if tm2 and rec_ms and rec_ms[0].start - (a_e + tm2.end()) <= 2:
                     recipient = self.cluster(rec_ms[0])
-                elif tm and rec_ms and rec_ms[0].start - (a_e + tm.end()) <= 2:
+                elif tm and rec_ms and (rec_ms[0].start - (a_e + tm.end()) <= 2 or (
+                    len(text[a_e + tm.end() : rec_ms[0].start].split()) == 1 and _trigger_type(text[a_e + tm.end() : rec_ms[0].start].strip()) not in (None, "none")
+                )):  # "til Sund Vækst Syd", "til innovationsprogrammet Sund Vækst Syd"
                     recipient = self.cluster(rec_ms[0])
                 elif tm:
                     recipient = self.anaphor(sent, after[tm.end() :], strict=True) or self._funded_item(sent, "")
@@ -1864,11 +1893,16 @@ class _Builder:
                 block_end = nxt = n2
             if text[line_start:line_end].strip() == m.label:
                 nxt = line_end
-                for _ in range(3):
+                for _ in range(4):
                     n2 = text.find("\n", nxt + 1)
                     n2 = len(text) if n2 < 0 else n2
-                    if not text[nxt:n2].strip() or self.in_range(nxt, n2, persons=True):
+                    line_ms = self.in_range(nxt, n2, persons=True)
+                    if not text[nxt:n2].strip() or any(self.cluster(x).type == "Person" for x in line_ms):
                         break
+                    if line_ms and text[nxt:n2].strip() == text[line_ms[0].start : line_ms[-1].end].strip():
+                        below_org = self.cluster(line_ms[0])  # "Navn\nOrganisation\nTlf.: …"
+                        if below_org.type in _ORG_TYPES:
+                            self._below_org[id(m)] = below_org
                     block_end = n2
                     nxt = n2
             block = text[line_start:block_end]
@@ -1972,9 +2006,14 @@ class _Builder:
                     orgs_in_segs.extend(seg_orgs)
                 elif find_emails(seg) or find_phones(seg):
                     break
+            if id(m) in self._below_org and not orgs_in_segs:
+                orgs_in_segs.append(self._below_org[id(m)])
             if pending:
                 org = orgs_in_segs[0] if orgs_in_segs else None
                 for t in pending:
+                    if org is None:
+                        # "siger regionsrådsformand Bo Libergren": the one region of the text
+                        org = self._implied_org(t)
                     titles.append((t, org))
             # a politician's party letter closing the description: "…, regionsrådsformand i Region Syddanmark (V)."
             pl = re.search(r"\(([A-ZÆØÅ])\)\s*[.,;]?\s*$", text[m.end : sent.end])
@@ -2008,7 +2047,7 @@ class _Builder:
                         continue
                 self.add(c, "schema:worksFor", org, q, post=title)
                 bare = re.sub(r"^.*\bog\s+", "", title)
-                if _HEAD_TITLES.match(bare) or (
+                if _HEAD_TITLES.match(bare) or _KIND_HEAD.match(bare) or (
                     # "innovationsdirektør, AAU Innovation": the director of a unit heads it
                     org.type == "Organizational Unit"
                     and re.search(r"(direktør|chef|leder|rådmand)$", bare, re.I)
@@ -2016,6 +2055,22 @@ class _Builder:
                     and not re.match(r"^(vice|sous|under|afdelings|projekt|team|gruppe|kommunikations|presse)", bare, re.I)
                 ):
                     self.add(c, "org:headOf", org, q, post=title)
+
+    _TITLE_ORG_TYPE = (
+        (re.compile(r"^regions(råds)?(formand|næstformand|direktør)$|^regionsrådsmedlem$", re.I), "Region"),
+        (re.compile(r"^(borgmester|\w+borgmester|rådmand|kommunaldirektør|byrådsmedlem)$", re.I), "Municipality"),
+        (re.compile(r"^(rektor|prorektor|dekan)$", re.I), "University"),
+    )
+
+    def _implied_org(self, title: str) -> _Cluster | None:
+        """A title that names its kind of organisation ("regionsrådsformand",
+        "borgmester", "rektor") without naming it: the one such entity of the text."""
+        bare = title.strip().split()[-1] if title.strip() else ""
+        for pat, typ in self._TITLE_ORG_TYPE:
+            if pat.match(bare):
+                cands = [c for c in self.clusters if c.type == typ and c.mentions]
+                return cands[0] if len(cands) == 1 else None
+        return None
 
     def _unit(self, label: str, pos: int) -> _Cluster:
         """A unit named only in a post ("Lungesygdomme"), as an entity with its mention."""

@@ -376,7 +376,8 @@ def test_region_project(reference_gazetteer):
     assert grants == {("TeleKOL Nord", "Sundhedsstyrelsen", Decimal("6800000")),
                       ("TeleKOL Nord", "Det Obelske Familiefond", Decimal("1200000"))}
     heads = {(s.subject, s.object, s.post) for s in res.statements if s.predicate == "org:headOf"}
-    assert heads == {("Thomas Kastrup-Larsen", "Aalborg Kommune", "borgmester")}
+    # "regionsrådsformand Ulla Astman": the one region of the text (title-implied organisation)
+    assert heads == {("Thomas Kastrup-Larsen", "Aalborg Kommune", "borgmester"), ("Ulla Astman", "Region Nordjylland", "regionsrådsformand")}
     assert ("Lene Mortensen", "schema:worksFor", "Aalborg Universitetshospital") in stmts
     assert res.entity("AAUH").label == "Aalborg Universitetshospital"
 
@@ -683,3 +684,29 @@ def test_rounds_respectively_place_adjectives_and_unnamed_subjects(reference_gaz
         ("Sofie Dahl", "org:headOf", "SleepWell ApS", "direktør"),
         ("Jonas Berg", "schema:worksFor", "SleepWell ApS", "CTO"),
     }
+
+
+def test_programme_run_by_a_cluster_and_contact_block_below(reference_gazetteer):
+    text = (
+        "Regionsrådet i Region Sjælland har besluttet at bevilge 5 mio. kr. til innovationsprogrammet Sund Sjælland. "
+        "Sund Sjælland drives af klyngeorganisationen Zealand Health i samarbejde med Roskilde Universitet. "
+        "Klyngen tæller blandt andet Næstved Kommune, Sygehus Sønderjylland og virksomheden CareTech ApS.\n\n"
+        "Klyngedirektør i Zealand Health, Maja Holm, er glad. Zealand Health har sekretariat i Næstved.\n\n"
+        "”Godt,” siger regionsrådsformand Ib Lund (A).\n\n"
+        "Kontakt\n\nProgramchef\nOle Krag\nZealand Health\nTlf.: 21 43 65 87\nMail: ok@zh.dk\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    assert ("Sund Sjælland", "Initiative") in _ents(res)
+    assert ("Sygehus Sønderjylland", "Hospital") in _ents(res)
+    assert ("Sygehus Sønderjylland", "org:memberOf", "Zealand Health") in stmts
+    assert ("Sund Sjælland", "schema:funder", "Region Sjælland") in stmts
+    assert ("Zealand Health", "org:headOf", "Sund Sjælland") in stmts
+    assert ("Zealand Health", "eco:partnerIn", "Sund Sjælland") in stmts
+    assert ("Roskilde Universitet", "eco:partnerIn", "Sund Sjælland") in stmts
+    assert ("Maja Holm", "org:headOf", "Zealand Health") in stmts  # klyngedirektør
+    assert ("Zealand Health", "schema:location", "Næstved Kommune") in stmts
+    assert ("Ib Lund", "org:headOf", "Region Sjælland") in stmts  # the one region of the text
+    assert ("Ib Lund", "org:memberOf", "Socialdemokratiet") in stmts
+    assert ("Ole Krag", "schema:worksFor", "Zealand Health") in stmts
+    assert ("Ole Krag", "vcard:hasEmail", "ok@zh.dk") in stmts
