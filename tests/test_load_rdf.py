@@ -19,6 +19,17 @@ FIX = Path(__file__).parent / "fixtures" / "rdf"
 EX = "http://example.org/"
 
 
+@pytest.fixture(autouse=True, params=["rdflib", "fast"])
+def path(request, monkeypatch):
+    """Every test here runs on both loader paths: the rdflib memory store and,
+    with the size threshold at 0, the Oxigraph fast path (graph.store.load_fast)."""
+    import graph.load
+
+    if request.param == "fast":
+        monkeypatch.setattr(graph.load, "FAST_LOAD_BYTES", 0)
+    return request.param
+
+
 def _graph_names(ds):
     return {str(g.identifier) for g in ds.graphs() if len(g)}
 
@@ -295,3 +306,95 @@ def test_byte_order_mark_and_crlf(tmp_path):
     assert _problems(info) == [(str(f), 3)]
     f.write_bytes(b"\xef\xbb\xbf@prefix ex: <http://example.org/> .\r\nex:a ex:p ex:b .\r\n")
     assert (URIRef(EX + "a"), URIRef(EX + "p"), URIRef(EX + "b")) in load([f], bundled=False)
+
+
+# ----------------------------------------------------------------------------- the two paths agree
+
+
+def _quads(ds):
+    from rdflib import BNode
+
+    from graph.store import quads_of
+
+    return {tuple("_:b" if isinstance(t, BNode) else t for t in q) for q in quads_of(ds)}
+
+
+def _kinds(ds):
+    return type(ds.store).__name__
+
+
+def test_big_inputs_take_the_fast_path(tmp_path, monkeypatch, path):
+    import graph.load
+
+    src = tmp_path / "c.ttl"
+    shutil.copy(FIX / "cluster.ttl", src)
+    monkeypatch.setattr(graph.load, "FAST_LOAD_BYTES", src.stat().st_size)
+    assert _kinds(load([src], bundled=False)) == "_EcoOxigraphStore"  # at the threshold
+    monkeypatch.setattr(graph.load, "FAST_LOAD_BYTES", src.stat().st_size + 1)
+    assert _kinds(load([src], bundled=False)) == "Memory"
+    assert _kinds(load([src], bundled=False, fast=True)) == "_EcoOxigraphStore"
+    assert _kinds(load([src], bundled=False, store="oxigraph:")) == "_EcoOxigraphStore"
+    monkeypatch.setattr(graph.load, "FAST_LOAD_BYTES", 0)
+    assert _kinds(load([src], bundled=False, fast=False)) == "Memory"
+
+
+def test_tables_take_the_rdflib_path_and_oxigraph_store_is_a_copy(tmp_path, path):
+    (tmp_path / "x-elements.csv").write_text("Label;Type\nKlynge A;Klynge\nFirma B;Virksomhed\n", encoding="utf-8")
+    (tmp_path / "x-connections.csv").write_text("From;To;Type\nFirma B;Klynge A;medlem af\n", encoding="utf-8")
+    sources = [tmp_path]
+    mem = load(sources, bundled=False)
+    assert _kinds(mem) == "Memory"  # tables never take the fast path
+    oxi = load(sources, bundled=False, store="oxigraph:")
+    assert _kinds(oxi) == "_EcoOxigraphStore" and _quads(oxi) == _quads(mem)
+    assert sources_of(oxi) == sources_of(mem)
+
+
+def test_both_paths_load_the_same_data_and_sources(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("named.trig", "named.nq", "small.jsonld", "small.rdf", "cluster.ttl"):
+        shutil.copy(FIX / name, folder / name)
+    (folder / "bom.ttl").write_bytes(b"\xef\xbb\xbf@prefix ex: <http://example.org/> .\nex:bom ex:p [ ex:q 1 ] .\n")
+    gz = folder / "more.nt.gz"
+    gz.write_bytes(gzip.compress(b'<http://example.org/z> <http://example.org/p> "gz" .\n'))
+    mem = load([folder], fast=False)
+    oxi = load([folder], fast=True)
+    assert _kinds(mem) == "Memory" and _kinds(oxi) == "_EcoOxigraphStore"
+    assert _quads(mem) == _quads(oxi)
+    assert sources_of(mem) == sources_of(oxi)
+    assert mem.ecokg_files == oxi.ecokg_files and mem.ecokg_fixed == oxi.ecokg_fixed
+    # bundled data and resolution alike
+    assert _quads(load(fast=False)) == _quads(load(fast=True))
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"a.ttl": "@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\nex:a ex:p .\n",
+         "b.nt": '<http://a> <http://b> "x" .\n<http://a> <http://b> <not an iri> .\n<http://a> <http://b> .\n'},
+        {"c.ttl": '@prefix schema: <https://schema.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                  '@prefix eco: <https://w3id.org/ecokg/def#> .\n@prefix org: <http://www.w3.org/ns/org#> .\n'
+                  '<http://e/p> a eco:Company ; schema:startDate "2021-01-01"^^xsd:date ;\n'
+                  '  schema:endDate "2020-01-01"^^xsd:date ; eco:budget "-5"^^xsd:decimal ;\n'
+                  '  org:memberOf <https://w3id.org/ecokg/id/nobody> .\n'
+                  '<http://e/q> a eco:Nonsense ; schema:foundingDate "2020-02-30"^^xsd:date ;\n'
+                  '  schema:amount "lots" .\n'},
+        {"ok.ttl": '@prefix eco: <https://w3id.org/ecokg/def#> .\n@prefix org: <http://www.w3.org/ns/org#> .\n'
+                   '<http://e/p> a eco:Company ; org:memberOf <https://w3id.org/ecokg/id/in-the-bad-file> .\n',
+         "bad.ttl": "<https://w3id.org/ecokg/id/in-the-bad-file> a <x> <y> .\n"},
+    ],
+)
+def test_both_paths_report_the_same_problems(tmp_path, files):
+    paths = []
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    paths.append(tmp_path / "missing.ttl")
+    found = {}
+    for fast in (False, True):
+        with pytest.raises(InputError) as info:
+            load(paths, bundled=False, fast=fast)
+        found[fast] = sorted((p.file, p.line or 0, p.message) for p in info.value.problems)
+        assert info.value.problems[0].file == str(tmp_path / "missing.ttl")  # missing files first
+    assert found[False] == found[True]
+    assert len(found[True]) >= 2
