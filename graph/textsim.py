@@ -182,8 +182,12 @@ def concepts(text: str) -> dict[str, str]:
     return dict(_concepts(text))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=4096)  # reasons ask for the same texts again and again
 def _concepts(text: str) -> tuple[tuple[str, str], ...]:
+    return _scan_concepts(text)
+
+
+def _scan_concepts(text: str) -> tuple[tuple[str, str], ...]:
     pattern, to_canon = _synonym_pattern()
     found: dict[str, str] = {}
     for m in pattern.finditer(normalise(text)):
@@ -215,8 +219,8 @@ def _mentions(text: str, canon: str) -> str | None:
 
 def _with_concepts(text: str) -> str:
     """The text with the canonical term of each concept it words differently appended."""
-    found = concepts(text)
-    return f"{text} {' '.join(found)}" if found else text
+    found = _scan_concepts(text)  # not cached: every text is seen once here
+    return f"{text} {' '.join(c for c, _w in found)}" if found else text
 
 
 @lru_cache(maxsize=1)
