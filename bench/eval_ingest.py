@@ -45,6 +45,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from graph.danish import find_amounts  # noqa: E402
 from graph.gazetteer import normalise  # noqa: E402
 from graph.ingest import ENTITY_TYPES, ingest_text  # noqa: E402
 from graph.vocab import ECO, ID, SCHEMA, VCARD  # noqa: E402
@@ -267,7 +268,8 @@ def evaluate(
         p: {"predicted": a, "gold": b, "correct": c} for p, (a, b, c) in sorted(by_pred.items())
     }
     # values
-    p_amounts = {int(e.value) for e in res.entities if e.type == "Amount"}
+    # amounts are DKK (the model's unit): a sum in euros is recognised but is no DKK amount
+    p_amounts = {int(a.value) for a in find_amounts(text) if a.currency == "DKK"}
     # a date is right at the precision the text gives it: a bare year ("stiftet i 2014",
     # "perioden 2023-2028") matches the gold's first or last day of that year
     p_dates = {e.value.isoformat() if e.precision != "year" else f"Y{e.value.year}" for e in res.entities if e.type == "Date"}
