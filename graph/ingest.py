@@ -233,7 +233,7 @@ _SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(parken|park|huset|campus|hus)$"), "Facility"),
     (re.compile(r"(center|centeret|centret|centre)$"), "Organizational Unit"),
     (re.compile(r"^(alliance|alliancen)$"), "Partnership"),
-    (re.compile(r"(projekt|projektet|programmet|program|programme|partnerskab|partnerskabet|initiativ|initiative|project|partnership|samarbejde|samarbejdet)$"), "Initiative"),
+    (re.compile(r"(projekt|projektet|programmet|program|programme|partnerskab|partnerskabet|initiativ|initiative|project|partnership|samarbejde|samarbejdet|pulje|puljen)$"), "Initiative"),
 ]
 _FIRST_TYPES: dict[str, str] = {
     "institut": "Organizational Unit",  # "Institut for Klinisk Medicin": a department
@@ -506,7 +506,7 @@ def _sentences(text: str) -> list[_Sentence]:
     for s in out:
         prev = merged[-1].text if merged else ""
         if merged and merged[-1].line_start == s.line_start and (
-            re.search(r"\b(adm|ca|bl\.a|f\.eks|nr|dr|jf|inkl|evt|tlf|tel)\.$", prev, re.I)
+            re.search(r"\b(adm|ca|bl\.a|f\.eks|nr|dr|jf|inkl|evt|tlf|tel|ph\.d|dr\.med|cand\.\w+|mag\.art|lic\.\w+)\.$", prev, re.I)
             or (re.search(r"\b(mio|mia|kr)\.$", prev, re.I) and s.text[:1].isdigit())
         ):
             m = merged[-1]
@@ -888,7 +888,7 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
         w = words[0]
         if is_acronym(w) and len(w) >= 2:
             found.append(_Mention(start, end, w, None, "acronym"))
-        elif re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken)$", w.lower()) and w.lower() not in ctx.lower_words:
+        elif re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken|puljen)$", w.lower()) and w.lower() not in ctx.lower_words:
             found.append(_Mention(start, end, w, _classify([w]) or _classify(["x", w]), "suffix"))
         return
     stop = _stop_words()
@@ -1523,6 +1523,9 @@ class _Builder:
                     self.add(subj, "eco:budget", str(a.value), sent, amount=a.value)
                 continue
             fm = re.match(r"^\s*(?:\w+\s+){0,2}?(?:kommer\s+|stammer\s+)?fra\s+", after)
+            giver = re.search(r"\b(støtter|bevilger|giver|tildeler|yder|har bevilget|har givet|har tildelt|bevilgede|gav|tildelte)\b[^.,]*$", before, re.I)
+            if fm and giver and self.in_range(sent.start, sent.start + giver.start()):
+                fm = None  # "Ministeriet støtter projektet med N fra puljen X": the ministry gives
             if fm:
                 funder_ms = self.in_range(a_e + fm.end(), min(sent.end, a_e + fm.end() + 80))
                 funder_ms = [m for m in funder_ms if m.start <= a_e + fm.end() + 2]
@@ -1664,9 +1667,11 @@ class _Builder:
 
     _FOUNDING_VERB = re.compile(
         r"\s(?:har\s+(?:nu\s+|i dag\s+|netop\s+)?)?(?:etablerer|etableret|etablerede|stifter|stiftet|stiftede|grundlægger|grundlagt|grundlagde|"
-        r"opretter|oprettet|oprettede|åbner|åbnet|åbnede)\s+(?:(?:nu|i dag|netop|officielt)\s+)?"
+        r"opretter|oprettet|oprettede|åbner|åbnet|åbnede|indgår|indgik|indgået)\s+(?:(?:nu|i dag|netop|officielt)\s+)?"
     )
-    _INDEFINITE_NP = re.compile(r"^(?:et|en)\s+(?:(?:nyt?|ny|nationalt?|regionalt?|fælles|stort?|dansk|danske?)\s+)*([\wæøå-]+)")
+    _INDEFINITE_NP = re.compile(
+        r"^(?:et|en)\s+(?:(?:nyt?|ny|nationalt?|regionalt?|fælles|stort?|dansk|danske?|strategisk[e]?|tværregionalt?|landsdækkende|tæt|formelt?)\s+)*([\wæøå-]+)"
+    )
 
     def rule_founding_clause(self, sent: _Sentence) -> None:
         """"A og B etablerer (sammen med C) et testcenter/netværket X …": A, B and C
@@ -1701,8 +1706,13 @@ class _Builder:
         if obj is None or obj.type == "Person" or obj in founders:
             return
         self._introduced.append(obj)
+        # "A og B indgår et partnerskab": partners of it; the other verbs found it
+        joins = re.search(r"indgår|indgik|indgået", fm.group(0))
         for f_ in founders:
-            self.add(obj, "schema:founder", f_, sent)
+            if joins:
+                self.add(f_, "eco:partnerIn", obj, sent)
+            else:
+                self.add(obj, "schema:founder", f_, sent)
 
     def _cataphor(self, sent: _Sentence, noun: str) -> _Cluster | None:
         """The entity that the next sentences name for "et <noun>": "Testcentret får navnet X",
@@ -1824,12 +1834,12 @@ class _Builder:
                 if nxt and self.cluster(nxt[0]).type in ("Municipality", "Region"):
                     self.add(c, "schema:location", self.cluster(nxt[0]), sent)
                 continue
-            if c.type not in ("Organizational Unit", "Research Institute"):
+            if c.type not in ("Organizational Unit", "Research Institute", "Hospital"):
                 continue
             # "Klinisk Institut på Syddansk Universitet", "Afdeling for X ved Rigshospitalet"
             nxt = [x for x in self.in_range(m.end, min(sent.end, m.end + 80)) if re.fullmatch(r"\s+(?:på|ved|under|hos)\s+", text[m.end : x.start])]
             if nxt and self.cluster(nxt[0]).type in ("University", "Hospital", "Region", "Municipality", "University College", "Company") and c.known is None:
-                c.type = "Organizational Unit"  # an institute at a university is its department
+                c.type = "Organizational Unit"  # an institute at a university, a clinic at a hospital: a department
                 self.add(c, "org:subOrganizationOf", self.cluster(nxt[0]), sent)
                 continue
             if c.type != "Organizational Unit":
