@@ -261,11 +261,13 @@ def _score(a: _Org, b: _Org, floor: float = 0.0) -> tuple[float, str]:
     ``floor`` (which the callers drop) are not worked out exactly."""
     best, why = 0.0, ""
     for ka in a.keys:
-        for kb in b.keys:
-            if ka == kb:
-                return 100.0, f"same name ({ka!r})"
-            if min(len(ka), len(kb)) < 8:
-                continue  # short names ("re lab" / "reg lab") are too easily alike
+        if ka in b.keys:
+            return 100.0, f"same name ({ka!r})"
+    long_b = [kb for kb in b.keys if len(kb) >= 8]  # short names ("re lab" / "reg lab") are too easily alike
+    for ka in a.keys if long_b else ():
+        if len(ka) < 8:
+            continue
+        for kb in long_b:
             whole = fuzz.ratio(ka, kb)
             if whole <= best or whole < floor or not _tokens_compatible(ka, kb):
                 continue  # cannot beat the best so far (the cheap test first)
