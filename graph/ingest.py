@@ -1328,6 +1328,10 @@ class _Builder:
                         # "Centeret" -> "Center for ...", "Klyngen" -> "... klynge",
                         # "Projektet" -> "projektet Sikker Hjemme" (not "programmet Grand Solutions")
                         named = c
+            if named is None and best is not None and self.main is not None and self.main is not best and self.main.type in want and any(
+                mm.start < sent.start and self._section_of(mm.start) == sent.section for mm in self.main.mentions
+            ):
+                return self.main  # "Projektet" is the text's own project, not a programme named in passing
             if named is not None or best is not None:
                 return named or best
             # "Projektet" after "… etablerer et testcenter. Testcentret får navnet X": X
@@ -1418,6 +1422,7 @@ class _Builder:
             self.rule_place_adjectives(sent)
             self.rule_respectively(sent)
             self.rule_round_investors(sent)
+            self.rule_steering_groups(sent)
         self.rule_people()
         self.rule_address_lines()
         self.rule_sites()
@@ -1448,8 +1453,10 @@ class _Builder:
                             for sj in subjects:
                                 self.add(sj, pred, obj, sent)
                     continue
-                if pred == "eco:partnerIn" and re.match(r"sammen med", m.group(0), re.I) and self._FOUNDING_VERB.search(text[max(sent.start, m.start() - 40) : m.start() + 1]):
-                    continue  # "A etablerer sammen med B et …": B co-founds (rule_founding_clause)
+                if pred == "eco:partnerIn" and re.match(r"sammen med", m.group(0), re.I) and (
+                    self._FOUNDING_VERB.search(text[max(sent.start, m.start() - 40) : m.start() + 1]) or self._STEERING.search(text, sent.start, m.start())
+                ):
+                    continue  # "A etablerer sammen med B et …", "A sidder i X's styregruppe sammen med B": other rules
                 items = self._apposition_parents(items, sent)
                 if pred == "org:headOf" and direction == "items->subject":
                     # "ledes af professor X fra Y": the person; "ledet af Center for X": the organisation
@@ -1611,6 +1618,24 @@ class _Builder:
                         ):
                             break
                         self.add(recipient, "schema:funder", self.cluster(it), sent, amount=a.value)
+
+    _STEERING = re.compile(r"\b(?:sidder|er|indgår)\s+(?:med\s+|også\s+)*i\s+([\wæøå-]+s)\s+(?:styregruppe|bestyrelse|følgegruppe|styrekomité|advisory board)\b", re.I)
+
+    def rule_steering_groups(self, sent: _Sentence) -> None:
+        """"X sidder med i partnerskabets styregruppe sammen med Y": X and Y take part in it."""
+        sm = self._STEERING.search(self.ctx.text, sent.start, sent.end)
+        if not sm or _trigger_type(sm.group(1)) in (None, "none"):
+            return
+        target = self.anaphor(sent, sm.group(1), strict=True)
+        if target is None or target.type not in ("Initiative", "Partnership", "Innovation Network", "Cluster"):
+            return
+        members = [self.subject_before(sent, sm.start())]
+        tm = re.match(r"\s+sammen\s+med\s+", self.ctx.text[sm.end() : sent.end])
+        if tm:
+            members += [self.cluster(x) for x in self.items_after(sm.end() + tm.end(), sent.end)]
+        for c in members:
+            if c is not None and c is not target and c.type in _ORG_TYPES:
+                self.add(c, "eco:partnerIn", target, sent)
 
     def rule_round_investors(self, sent: _Sentence) -> None:
         """"Runden er ledet af X med deltagelse af Y og Z": the investors of the
