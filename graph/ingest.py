@@ -722,7 +722,7 @@ def _find_mentions(ctx: _Ctx) -> None:
                 i += 1
                 continue
             # a capitalised adjective of place opening a sentence: "Københavnske CardioAI ApS"
-            if at_start and j - i > 1 and re.search(r"(ske|iske|nske)$", low) and not gz.lookup(text[toks[i][0] : toks[j - 1][1]]):
+            if at_start and j - i > 1 and re.search(r"(ske|iske|nske)$", low) and low not in ("danske", "nordiske", "europæiske") and not gz.lookup(text[toks[i][0] : toks[j - 1][1]]):
                 i += 1
                 continue
             break
@@ -1425,6 +1425,7 @@ class _Builder:
             self.rule_steering_groups(sent)
         self.rule_people()
         self.rule_address_lines()
+        self.rule_org_contact_lines()
         self.rule_sites()
         self.rule_focus()
         self.rule_focus_terms()
@@ -1959,6 +1960,15 @@ class _Builder:
                 lead_part = sv.group(2)
             elif lead_part != before_line or _SPEECH.search(lead_part):
                 lead_part = ""
+            gt = re.search(r"(?:^|\s)([\wæøåÆØÅ.&/-]+s)\s+((?:[\wæøå.-]+\s+){0,2}[\wæøå.-]+)\s+(?:er|bliver|var|hedder)\s*$", lead_part)
+            if gt and (_title_phrase(gt.group(2)) or _TITLE_RE.match(gt.group(2).split()[-1])):
+                # "Virksomhedens administrerende direktør er Henriette Sørup", "Klyngens formand er X"
+                gpos = m.start - len(lead_part) + gt.start(1) if lead_part else -1
+                g_ms = [x for x in self.in_range(max(sent.start, gpos - 1), m.start) if x.start <= gpos + len(gt.group(1))] if gpos >= 0 else []
+                g_org = self.cluster(g_ms[0]) if g_ms else (self.anaphor(sent, gt.group(1), strict=True) if _trigger_type(gt.group(1)) not in (None, "none") else None)
+                if g_org is not None and g_org.type in _ORG_TYPES:
+                    titles.append((gt.group(2), g_org))
+                lead_part = ""
             if lead_part.strip(" •·-–*\t,"):
                 segs = [x.strip() for x in re.split(r",\s*", lead_part.strip(" •·-–*\t,"))] + segs
             if text[line_start:line_end].strip() == m.label:  # name alone on its line: title on the line above
@@ -2133,6 +2143,25 @@ class _Builder:
         c.mentions.append(m)
         self.of_mention[id(m)] = c
         return c
+
+    def rule_org_contact_lines(self) -> None:
+        """"Presseafdelingen, Radiomatic A/S, presse@radiomatic.dk": a contact line
+        with an organisation and an e-mail but no person gives the organisation's address."""
+        text = self.ctx.text
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            start, end = pos, pos + len(line.rstrip("\n"))
+            pos += len(line)
+            emails = find_emails(text[start:end])
+            if not emails or "|" in line:
+                continue
+            ms = self.in_range(start, end, persons=True)
+            if any(self.cluster(x).type == "Person" for x in ms):
+                continue
+            orgs = [self.cluster(x) for x in ms if self.cluster(x).type in _ORG_TYPES]
+            if len(orgs) == 1 and len(emails) == 1:
+                sent = _Sentence(start, end, text[start:end], start, self._section_of(start))
+                self.add(orgs[0], "vcard:hasEmail", emails[0].value, sent)
 
     def rule_address_lines(self) -> None:
         """Footer lines "Organisation | Gade 1, By | ...": the organisation is located in each town."""
@@ -2479,6 +2508,7 @@ def ingest_text(
     gz = gazetteer or Gazetteer.from_graph(known)
     ctx = _Ctx(text, gz, _tokens(text), _sentences(text), lower_words=_lower_words(text))
     _find_mentions(ctx)
+    _drop_dateline(ctx)
     _classify_people(ctx)
     _drop_overlaps(ctx)
     if known is not None:
@@ -2569,6 +2599,15 @@ def _regional_municipalities(ctx: _Ctx, known: Dataset) -> None:
             if entry is not None:
                 ctx.mentions.append(_Mention(m.start(), m.end(), entry.label, "Municipality", "gazetteer", entry))
     ctx.mentions.sort(key=lambda x: (x.start, x.label))
+
+
+def _drop_dateline(ctx: _Ctx) -> None:
+    """"København, 28. november 2024" opening the release: where it was issued,
+    not an actor of the text (the place stays an entity if the text names it again)."""
+    m = re.match(r"\s*([A-ZÆØÅ][\wæøå. -]{1,40}?),\s+(?:den\s+|d\.\s+)?\d", ctx.text)
+    if m and "\n" not in m.group(0):
+        a, b = m.start(1), m.end(1)
+        ctx.mentions = [x for x in ctx.mentions if not (x.start >= a and x.end <= b)]
 
 
 def _drop_overlaps(ctx: _Ctx) -> None:

@@ -710,3 +710,30 @@ def test_programme_run_by_a_cluster_and_contact_block_below(reference_gazetteer)
     assert ("Ib Lund", "org:memberOf", "Socialdemokratiet") in stmts
     assert ("Ole Krag", "schema:worksFor", "Zealand Health") in stmts
     assert ("Ole Krag", "vcard:hasEmail", "ok@zh.dk") in stmts
+
+
+def test_partnership_entered_genitive_posts_steering_group_and_org_contact(reference_gazetteer):
+    text = (
+        "Odense, 3. marts 2025\n\nNyt partnerskab\n\n"
+        "Odense Universitetshospital og virksomheden ScanAI ApS indgår et strategisk partnerskab om kunstig intelligens. "
+        "Partnerskabet, der har fået navnet AI Fyn, skal afprøve løsninger.\n\n"
+        "Indenrigs- og Sundhedsministeriet støtter partnerskabet med 2 mio. kr. fra Sundhedsinnovationspuljen.\n\n"
+        "Projektet ledes af overlæge, ph.d. Eva Holm fra Radiologisk Klinik på Odense Universitetshospital.\n\n"
+        "Danske Patienter sidder med i partnerskabets styregruppe sammen med Lægemiddelstyrelsen.\n\n"
+        "Virksomhedens administrerende direktør er Henrik Sørup.\n\n"
+        "Presseafdelingen, ScanAI ApS, presse@scanai.dk\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    assert not [e for e in res.entities if e.label == "Odense Kommune"]  # the dateline is no actor
+    for p in ("Odense Universitetshospital", "ScanAI ApS", "Danske Patienter", "Lægemiddelstyrelsen"):
+        assert (p, "eco:partnerIn", "AI Fyn") in stmts
+    assert ("AI Fyn", "dcterms:subject", "Kunstig intelligens") in stmts
+    assert ("AI Fyn", "schema:funder", "Sundhedsministeriet") in stmts  # the known ministry (its alt label)
+    assert ("AI Fyn", "schema:funder", "Sundhedsinnovationspuljen") not in stmts
+    assert ("Eva Holm", "org:headOf", "AI Fyn") in stmts
+    assert ("Eva Holm", "schema:worksFor", "Radiologisk Klinik") in stmts
+    assert ("Radiologisk Klinik", "org:subOrganizationOf", "Odense Universitetshospital") in stmts
+    assert ("Lægemiddelstyrelsen", "eco:partnerIn", "Danske Patienter") not in stmts
+    assert ("Henrik Sørup", "org:headOf", "ScanAI ApS") in stmts
+    assert ("ScanAI ApS", "vcard:hasEmail", "presse@scanai.dk") in stmts
