@@ -1196,9 +1196,10 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\bsamarbejde[r]?\s+(?:tæt\s+|blandt andet\s+|bl\.a\.\s+)?med\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(ledes|ledet|bliver ledet|vil blive ledet)\s+af\b", re.I), "org:headOf", "items->subject"),
     (re.compile(r"\b(drives|bliver drevet|er drevet|vil blive drevet)\s+af\b", re.I), "org:headOf", "items->subject"),
+    (re.compile(r"\b(koordineres|bliver koordineret|er koordineret|vil blive koordineret)\s+af\b", re.I), "org:headOf", "items->subject"),
     (re.compile(r"\b(drives|bliver drevet|er drevet|vil blive drevet)\s+af\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
-    (re.compile(r"\b(kontor(er)?|sekretariat|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor|til huse|holder til)\s+i\b", re.I), "schema:location", "subject->items"),
+    (re.compile(r"\b(kontor(er)?|sekretariat|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor|til huse|holder til)\s+i\b|\ber\s+en\s+(?:[\wæøå-]+\s+){0,2}?(?:virksomhed|startup|start-up|forening|klynge|organisation|fond|iværksættervirksomhed|medtech-virksomhed)\s+fra\b", re.I), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
 ]
 _FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet|åbner|åbnede|åbnet|starter|startede|begynder|går i gang)\s+(?:(?:i|den|d\.)\s|(?=\d{1,2}\.\s*[a-zæøå]))", re.I)
@@ -1243,8 +1244,11 @@ class _Builder:
                 typ = _trigger_type(w0.group(1)) if w0 and w0.group(1)[:1].isupper() else None
                 if typ not in (None, "none") and c.type in _COMPATIBLE.get(typ, {typ}):
                     stem = re.sub(r"(erne|ene|et|en|n|t)$", "", w0.group(1).lower())
-                    if _stem_in(stem, c.label):
+                    if _stem_in(stem, c.label) or any(_stem_in(stem, self._noun_before(m)) for m in c.mentions):
                         n += 1
+            # a press release announces a project, partnership, network or cluster
+            if n and c.type in ("Initiative", "Partnership", "Innovation Network", "Cluster"):
+                n += 1
             first = min(m.start for m in c.mentions)
             if n:
                 counts[c_i] = n * 1000 - first / 10**6
@@ -1405,6 +1409,8 @@ class _Builder:
     def add(self, s, p, o, sent, **kw) -> None:
         if s is None or o is None or s is o:
             return
+        if p == "org:memberOf" and isinstance(o, _Cluster) and o.type in ("Initiative", "Partnership"):
+            p = "eco:partnerIn"  # "Konsortiet (projektet) består af A, B": members of an initiative are its partners
         post = kw.get("post")
         if post and not post.split()[0].isupper():  # "Adm. direktør" -> "adm. direktør"
             kw["post"] = post[0].lower() + post[1:]
@@ -1462,7 +1468,7 @@ class _Builder:
                 if pred == "org:headOf" and direction == "items->subject":
                     # "ledes af professor X fra Y": the person; "ledet af Center for X": the organisation
                     people = [x for x in items if self.cluster(x).type == "Person"][:1]
-                    finite = re.match(r"(?:ledes|drives|bliver|vil blive)\b", m.group(0), re.I) or re.search(
+                    finite = re.match(r"(?:ledes|drives|koordineres|bliver|vil blive)\b", m.group(0), re.I) or re.search(
                         r"\b(?:bliver|er|blev|vil blive|skal)\s+(?:\w+\s+)?$", text[max(sent.start, m.start() - 25) : m.start()]
                     )
                     items = people or [x for x in items[:1] if self.cluster(x).type in _ORG_TYPES and finite]  # not "en runde ledet af X"
@@ -1525,7 +1531,7 @@ class _Builder:
             after = text[a_e : sent.end]
             if a.currency != "DKK":
                 continue
-            if re.search(r"\b(budget|omsætning)\w*\s*(på|af|:)\s*(ca\.|cirka|omkring)?\s*$", before, re.I):
+            if re.search(r"\b(budget|omsætning)\w*\s*(?:er\s+|lyder\s+)?(på|af|:)\s*(ca\.|cirka|omkring)?\s*$", before, re.I):
                 subj = self.subject_before(sent, a_s)
                 if subj is not None:
                     self.add(subj, "eco:budget", str(a.value), sent, amount=a.value)
@@ -1539,6 +1545,12 @@ class _Builder:
                 funder_ms = [m for m in funder_ms if m.start <= a_e + fm.end() + 2]
                 recipient = self._recipient(sent, a_s, before)
                 if funder_ms:
+                    tm_ = re.match(r"\s+til\s+(?:(?:det|den|de)\s+)?(?:[\wæøå-]+\s+)?", text[funder_ms[0].end : sent.end])
+                    if tm_:
+                        rec_ = [x for x in self.in_range(funder_ms[0].end + tm_.end() - 1, min(sent.end, funder_ms[0].end + tm_.end() + 2))]
+                        words_ = text[funder_ms[0].end + 4 : funder_ms[0].end + tm_.end()].split()[1:]
+                        if rec_ and (not words_ or _trigger_type(words_[-1]) not in (None, "none")):
+                            recipient = self.cluster(rec_[0])  # "… fra Innovationsfonden til projektet ReHome"
                     funder = self.cluster(funder_ms[0])
                     self.add(recipient, "schema:funder", funder, sent, amount=a.value)
                 else:
@@ -2060,6 +2072,12 @@ class _Builder:
                         # "siger regionsrådsformand Bo Libergren": the one region of the text
                         org = self._implied_org(t)
                     titles.append((t, org))
+            # "… hvor lektor X fra Institut for Y er projektleder": X leads the sentence's project
+            pl_ = re.match(r"\s+(?:fra\s+[^,.]{1,60}?\s+)?(?:er|bliver)\s+(?:ny\s+)?(projektleder|programleder|projektchef|projektkoordinator)\b", text[m.end : sent.end])
+            if pl_:
+                proj = self.anaphor(sent, text[sent.start : min(sent.end, sent.start + 40)], strict=True) or self.latest_collective(sent)
+                if proj is not None and proj.type in ("Initiative", "Partnership"):
+                    self.add(c, "org:headOf", proj, sent, post=pl_.group(1))
             # a politician's party letter closing the description: "…, regionsrådsformand i Region Syddanmark (V)."
             pl = re.search(r"\(([A-ZÆØÅ])\)\s*[.,;]?\s*$", text[m.end : sent.end])
             if pl and pl.group(1) in _PARTIES and not [x for x in self.in_range(m.end, m.end + pl.start(), persons=True) if self.cluster(x).type == "Person"]:

@@ -737,3 +737,26 @@ def test_partnership_entered_genitive_posts_steering_group_and_org_contact(refer
     assert ("Lægemiddelstyrelsen", "eco:partnerIn", "Danske Patienter") not in stmts
     assert ("Henrik Sørup", "org:headOf", "ScanAI ApS") in stmts
     assert ("ScanAI ApS", "vcard:hasEmail", "presse@scanai.dk") in stmts
+
+
+def test_consortium_lists_coordinators_and_recipients_after_the_funder(reference_gazetteer):
+    text = (
+        "15-09-25\n\nDigital træning\n\n"
+        "Et konsortium af forskere og virksomheder har fået 8 mio. kr. fra Innovationsfonden til projektet "
+        "MoveHome, som skal udvikle digital genoptræning.\n\n"
+        "Konsortiet består af:\n• Aarhus Universitet (AU)\n• Vejle Kommune\n• Fit Sensors ApS\n\n"
+        "Projektet koordineres af AU, hvor lektor Mette Bach fra Institut for Folkesundhed er projektleder. "
+        "Det samlede budget er på 10 mio. kr., og projektet løber fra 1. oktober 2025 til 30. september 2028.\n\n"
+        "Fit Sensors ApS er en virksomhed fra Vejle, som udvikler sensorer. Fit Sensors ApS er en lille virksomhed.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    assert ("MoveHome", "schema:funder", "Innovationsfonden") in stmts
+    for p in ("Aarhus Universitet", "Vejle Kommune", "Fit Sensors ApS"):
+        assert (p, "eco:partnerIn", "MoveHome") in stmts  # the members of an initiative are its partners
+        assert (p, "org:memberOf", "MoveHome") not in stmts
+    assert ("Aarhus Universitet", "org:headOf", "MoveHome") in stmts
+    assert ("Mette Bach", "org:headOf", "MoveHome") in stmts
+    assert ("MoveHome", "eco:budget", "10000000") in stmts
+    assert ("MoveHome", "schema:startDate", "2025-10-01") in stmts
+    assert ("Fit Sensors ApS", "schema:location", "Vejle Kommune") in stmts
