@@ -557,7 +557,7 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
                     break
                 if low == "i" and not pt.lower().startswith("it-universitet"):
                     break
-                if low == "til" and not saw_for:
+                if low == "til" and not (saw_for or _named_by_trigger(toks, i)):  # "projektet Data til Borgeren"
                     break
                 if low == "for":
                     saw_for = True
@@ -1181,7 +1181,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     # (cue, predicate, direction) direction "list->subject": items P subject
     (re.compile(r"\b(består af|bestående af|medlemmer(ne)?(?: af (?:[\w-]+ ){0,3}?[\w-]+)? (er|tæller|omfatter)|samler|tæller|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
-    (re.compile(r"\bmedlemmer(?:ne)?\b[^.]{0,30}?\b(herunder|blandt andet|bl\.a\.|som fx|fx|f\.eks\.|eksempelvis|blandt dem)\b", re.I), "org:memberOf", "items->subject"),
+    (re.compile(r"\bmedlemmer(?:ne)?\b[^.]{0,30}?\b(herunder|heriblandt|blandt andet|bl\.a\.|som fx|fx|f\.eks\.|eksempelvis|blandt dem|bl\.\s?a\.)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|partnere(?:ne)?(?=\s*:)|parterne(?=\s*:)|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
     (re.compile(r"\b(driver|står i spidsen for|leder)\s+(?=(?:det|den)?\s*\w*(?:partnerskab|projekt|program|initiativ|samarbejde)\w*\s+[A-ZÆØÅ])", re.I), "org:headOf", "subject->items"),
@@ -1429,6 +1429,7 @@ class _Builder:
             self.rule_respectively(sent)
             self.rule_round_investors(sent)
             self.rule_steering_groups(sent)
+            self.rule_gathers_region(sent)
         self.rule_people()
         self.rule_address_lines()
         self.rule_org_contact_lines()
@@ -1547,8 +1548,9 @@ class _Builder:
                 if funder_ms:
                     tm_ = re.match(r"\s+til\s+(?:(?:det|den|de)\s+)?(?:[\wæøå-]+\s+)?", text[funder_ms[0].end : sent.end])
                     if tm_:
-                        rec_ = [x for x in self.in_range(funder_ms[0].end + tm_.end() - 1, min(sent.end, funder_ms[0].end + tm_.end() + 2))]
-                        words_ = text[funder_ms[0].end + 4 : funder_ms[0].end + tm_.end()].split()[1:]
+                        at_ = funder_ms[0].end + tm_.end()
+                        rec_ = [x for x in self.in_range(at_ - 1, sent.end) if x.start <= at_ + 1]
+                        words_ = text[funder_ms[0].end : at_].split()[1:]  # after "til"
                         if rec_ and (not words_ or _trigger_type(words_[-1]) not in (None, "none")):
                             recipient = self.cluster(rec_[0])  # "… fra Innovationsfonden til projektet ReHome"
                     funder = self.cluster(funder_ms[0])
@@ -1823,6 +1825,22 @@ class _Builder:
                     self.of_mention[id(pm)] = place
                 self.add(c, "schema:location", place, sent)
 
+    _GATHERS = re.compile(r"\bsamler\s+(?:alle\s+|de\s+|en\s+række\s+)?([a-zæøå]+ske)\s+(?:aktører|virksomheder|kommuner|parter|organisationer|klynger)\b", re.I)
+
+    def rule_gathers_region(self, sent: _Sentence) -> None:
+        """"X samler (alle) nordjyske aktører": X is located in that region."""
+        gm = self._GATHERS.search(self.ctx.text, sent.start, sent.end)
+        if not gm or gm.group(1).lower() not in _REGION_ADJECTIVES:
+            return
+        subj = self.subject_before(sent, gm.start())
+        region = self._find_cluster(_REGION_ADJECTIVES[gm.group(1).lower()])
+        if subj is not None and region is not None and subj.type in _ORG_TYPES and region.type == "Region":
+            if not region.mentions:
+                rm_ = _Mention(gm.start(1), gm.end(1), region.label, "Region", "adjective", region.known)
+                region.mentions.append(rm_)
+                self.of_mention[id(rm_)] = region
+            self.add(subj, "schema:location", region, sent)
+
     _RESPECTIVELY = re.compile(r"(?:,\s*)?(?:der|som)\s+(?:(?:i dag|nu|begge)\s+)?(?:er|var|bliver)\s+henholdsvis\s+(.+?)\s+og\s+(.+?)(?:\s+(?:i|hos|for|ved)\s+(.+?))?\s*[.,;]")
 
     def rule_respectively(self, sent: _Sentence) -> None:
@@ -1936,7 +1954,11 @@ class _Builder:
             while nxt < len(text):
                 n2 = text.find("\n", nxt + 1)
                 n2 = len(text) if n2 < 0 else n2
-                if not re.match(r"^\s*(e-?mail|mail|tlf\.?|telefon|mobil|mob\.?|direkte|phone)\s*:?", text[nxt:n2].strip(), re.I):
+                line2 = text[nxt:n2].strip()
+                bare_contact = bool(line2) and (
+                    (find_emails(line2) and find_emails(line2)[0].text == line2) or (find_phones(line2) and len(line2) <= 20)
+                )
+                if not bare_contact and not re.match(r"^\s*(e-?mail|mail|tlf\.?|telefon|mobil|mob\.?|direkte|phone)\s*:?", line2, re.I):
                     break
                 block_end = nxt = n2
             if text[line_start:line_end].strip() == m.label:
@@ -2072,6 +2094,13 @@ class _Builder:
                         # "siger regionsrådsformand Bo Libergren": the one region of the text
                         org = self._implied_org(t)
                     titles.append((t, org))
+            # "X har ansat Signe Kragh som ny direktør": a post at the organisation that hires
+            hire = re.search(r"\b(?:har\s+)?(?:ansat|ansætter|udnævnt|udnævner|ansatte|udnævnte)\s+$", text[sent.start : m.start])
+            as_ = re.match(r"\s+som\s+(?:(?:ny|nyt|nye|sin|sit|sine|konstitueret)\s+)?((?:[\wæøå.-]+\s+)?[\wæøå.-]+?)(?=[\s,.;]|$)", text[m.end : sent.end])
+            if hire and as_ and (_title_phrase(as_.group(1)) or _TITLE_RE.match(as_.group(1).split()[-1])):
+                emp = self.subject_before(sent, sent.start + hire.start())
+                if emp is not None and emp.type in _ORG_TYPES:
+                    titles.append((as_.group(1), emp))
             # "… hvor lektor X fra Institut for Y er projektleder": X leads the sentence's project
             pl_ = re.match(r"\s+(?:fra\s+[^,.]{1,60}?\s+)?(?:er|bliver)\s+(?:ny\s+)?(projektleder|programleder|projektchef|projektkoordinator)\b", text[m.end : sent.end])
             if pl_:

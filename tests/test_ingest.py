@@ -760,3 +760,23 @@ def test_consortium_lists_coordinators_and_recipients_after_the_funder(reference
     assert ("MoveHome", "eco:budget", "10000000") in stmts
     assert ("MoveHome", "schema:startDate", "2025-10-01") in stmts
     assert ("Fit Sensors ApS", "schema:location", "Vejle Kommune") in stmts
+
+
+def test_hiring_members_herunder_bare_contact_lines_and_gathering(reference_gazetteer):
+    text = (
+        "Klyngeorganisationen Sund Data Nord har ansat Signe Holm som ny direktør.\n\n"
+        "Samtidig har klyngen fået 7 mio. kr. fra Spar Nord Fonden til projektet Data til Borgeren.\n\n"
+        "I dag har klyngen 85 medlemmer, heriblandt virksomhederne Trifork A/S samt Hjørring Kommune.\n\n"
+        "Om Sund Data Nord\nSund Data Nord samler nordjyske aktører, der arbejder med sundhedsdata.\n\n"
+        "Kontakt\nSigne Holm, direktør\nsh@sdn.dk\nTlf. 40 11 22 33\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    assert ("Signe Holm", "org:headOf", "Sund Data Nord") in stmts
+    assert ("Data til Borgeren", "Initiative") in _ents(res)
+    assert ("Data til Borgeren", "schema:funder", "Spar Nord Fonden") in stmts
+    assert ("Trifork A/S", "org:memberOf", "Sund Data Nord") in stmts
+    assert ("Hjørring Kommune", "org:memberOf", "Sund Data Nord") in stmts
+    assert ("Sund Data Nord", "schema:location", "Region Nordjylland") in stmts
+    assert ("Signe Holm", "vcard:hasEmail", "sh@sdn.dk") in stmts
+    assert ("Signe Holm", "vcard:hasTelephone", "+4540112233") in stmts
