@@ -77,9 +77,23 @@ _SCALES: dict[str, Decimal] = {
     "tusinde": Decimal(10) ** 3,
 }
 _SCALE = r"(?P<scale>milliarder|milliard|millioner|million|mill\.?|mio\.?|mia\.?|mrd\.?|tusinde?|t\.)"
-_CURRENCY = r"(?P<cur>kr\.?|kroner|DKK|EUR|euro|€)"
+_CURRENCY = r"(?P<cur>kr\.?|(?:danske\s+)?kroner|DKK|EUR|euro|€)"
 _AMOUNT_RE = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?:{_SCALE}\s*)?{_CURRENCY}(?!\w)",
+    rf"(?<![\w.,])(?P<num>{_NUMBER})(?:,-)?\s*(?:{_SCALE}\s*)?{_CURRENCY}(?!\w)",
+    re.IGNORECASE,
+)
+# currency first: "DKK 2,5 mio.", "kr. 500.000", "EUR 3 mio."
+_AMOUNT_PREFIX_RE = re.compile(
+    rf"(?<![\w.])(?P<cur>DKK|kr\.|EUR|€)\s?(?P<num>{_NUMBER})(?:,-)?(?:\s*{_SCALE})?(?!\w|[.,]\d)",
+    re.IGNORECASE,
+)
+# a number word and a scale: "tre millioner kroner", "halvanden mia. kr."
+_NUMBER_WORDS = {
+    "en": 1, "et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8,
+    "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "femten": 15, "tyve": 20, "halvanden": Decimal("1.5"),
+}
+_AMOUNT_WORD_RE = re.compile(
+    rf"(?<![\w.,])(?P<word>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})\s+{_SCALE}\s*{_CURRENCY}(?!\w)",
     re.IGNORECASE,
 )
 
@@ -193,7 +207,10 @@ def parse_number(text: str) -> Decimal:
 
 
 def _amount_from_match(m: re.Match) -> Amount:
-    value = parse_number(m.group("num"))
+    if "word" in m.re.groupindex:
+        value = Decimal(_NUMBER_WORDS[m.group("word").lower()])
+    else:
+        value = parse_number(m.group("num"))
     scale = m.group("scale")
     if scale:
         value = value * _SCALES[scale.lower().rstrip(".")]
@@ -228,8 +245,17 @@ def find_amounts(text: str) -> list[Amount]:
     'EUR'
     >>> find_amounts("i 2018 og 16 kommuner")
     []
+    >>> [(a.text, a.value, a.currency) for a in find_amounts("DKK 2,5 mio., kr. 500.000, EUR 3 mio. og tre millioner kroner")]
+    [('DKK 2,5 mio.', Decimal('2500000'), 'DKK'), ('kr. 500.000', Decimal('500000'), 'DKK'), ('EUR 3 mio.', Decimal('3000000'), 'EUR'), ('tre millioner kroner', Decimal('3000000'), 'DKK')]
+    >>> [a.value for a in find_amounts("250.000,- kr. og 18,4 millioner danske kroner")]
+    [Decimal('250000'), Decimal('18400000')]
     """
-    return [_amount_from_match(m) for m in _AMOUNT_RE.finditer(text)]
+    found: list[Amount] = []
+    for rx in (_AMOUNT_RE, _AMOUNT_WORD_RE, _AMOUNT_PREFIX_RE):
+        for m in rx.finditer(text):
+            if not any(a.start < m.end() and m.start() < a.end for a in found):
+                found.append(_amount_from_match(m))
+    return sorted(found, key=lambda a: a.start)
 
 
 def parse_amount(text: str) -> Decimal | None:

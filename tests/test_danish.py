@@ -18,7 +18,10 @@ from graph.danish import find_amounts, find_dates, find_emails, find_phones, par
         ("1.250.000 kroner", Decimal("1250000")),
         ("11,2 millioner kroner", Decimal("11200000")),
         ("350 t.kr.", Decimal("350000")),
-        ("DKK 5", None),  # currency before the number is not recognised
+        ("DKK 5", Decimal("5")),  # currency before the number
+        ("kr. 500.000", Decimal("500000")),
+        ("tre millioner kroner", Decimal("3000000")),
+        ("250.000,- kr.", Decimal("250000")),
         ("16 kommuner", None),
     ],
 )
