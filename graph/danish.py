@@ -281,7 +281,7 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(?P<d>[0-3]?\d)\.\s*(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+    rf"(?<![\d,.])(?P<d>[0-3]?\d)\.?\s*(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(
@@ -291,6 +291,8 @@ _MONTH_YEAR = re.compile(
 _NUMERIC = re.compile(
     r"(?<![\d.,-])(?P<d>[0-3]?\d)(?P<sep>[-./])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d,]|\.\d)"
 )
+# "1/3-2026", "1/3 2026": day/month and a four-digit year
+_SLASH = re.compile(r"(?<![\d/.,-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)[-\s](?P<y>(?:19|20)\d\d)(?!\d)")
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _YEAR = re.compile(
     r"\b(?:i|fra|siden|til|år|året|in|since)\s(?P<y>(?:19|20)\d\d)(?![\d.,]\d|\s*(?:mio|mia|kr))",
@@ -340,6 +342,8 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
     [('2018-09-20', 'day')]
     >>> find_dates("budget på 2,8 mio. kr. i 16 kommuner")
     []
+    >>> [d.value.isoformat() for d in find_dates("fra 1/3-2026 til 14 januar 2027")]
+    ['2026-03-01', '2027-01-14']
     >>> [(d.text, d.precision) for d in find_dates("Bevillingen dækker perioden 2023-2028.")]
     [('2023', 'year'), ('2028', 'year')]
     """
@@ -361,6 +365,8 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
         add(m, _make(int(m["y"]), int(m["m"]), int(m["d"])), "day")
     for m in _NUMERIC.finditer(text):
         add(m, _make(_year(m["y"]), int(m["m"]), int(m["d"])), "day")
+    for m in _SLASH.finditer(text):
+        add(m, _make(int(m["y"]), int(m["m"]), int(m["d"])), "day")
     for m in _MONTH_YEAR.finditer(text):
         add(m, _make(int(m["y"]), MONTHS[m["m"].lower()], 1), "month")
     if years:
