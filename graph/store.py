@@ -1467,15 +1467,32 @@ def _starts_with_bom(path: Path) -> bool:
 def _exact_problems(path: Path, display: str, err: BaseException) -> list[Problem]:
     """The problems :func:`graph.load.load` reports for a file Oxigraph could not load.
 
-    The file is parsed again by :func:`graph.rdfparse.parse_rdf_file` (only on
-    this error path), so messages and lines are exactly the loader's.
+    The file is read and parsed again as :func:`graph.rdfparse.parse_rdf_file`
+    does (only on this error path), with the same messages and lines, but
+    without turning the quads into rdflib terms: a broken file of millions of
+    triples costs its size in memory here, not gigabytes.
     """
-    from graph.rdfparse import parse_rdf_file
+    from graph.rdfparse import _every_bad_line, _syntax_problem, rdf_format, read_bytes
 
+    fmt = rdf_format(path)
     try:
-        parse_rdf_file(path, display=display)
+        data = read_bytes(path, display)
     except InputError as exact:
         return list(exact.problems)
+    if data.startswith(_BOM):
+        data = data[3:]
+    try:
+        for _quad in ox.parse(input=data, format=fmt, base_iri=path.resolve().as_uri()):
+            pass
+    except SyntaxError as syntax:
+        first = _syntax_problem(syntax, display, data, fmt)
+        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+            return _every_bad_line(data, display, fmt) or [first]
+        return [first]
+    except ValueError as bad:
+        return [Problem(display, None, f"cannot parse: {bad}")]
+    except OSError as bad:
+        return [Problem(display, None, f"cannot read: {bad}")]
     line = getattr(err, "lineno", None)
     return [Problem(display, line, _syntax_message(err) if isinstance(err, SyntaxError) else f"cannot load: {err}")]
 
