@@ -146,7 +146,7 @@ FIRST_NAMES: frozenset[str] = frozenset(
     Aksel Axel Asger Bjørn Dan Dennis Gustav Hjalte Holger Ivan Jeppe Johan Jon Kristoffer Christoffer
     Lasse Mogens Nicklas Niklas Rune Sune Stig Tommy Tom Tue Villads Vilhelm Aage Bertel Birger Eigil
     Georg Harald Henning Jakob Jørn Lauge Malthe Max Nils Otto Paw Rolf Sten Thor Tor Valdemar Gorm
-    Ahmed Ahmad Ali Mohammad Mohammed Muhammad Fatima Aisha Omar Hassan Yusuf Leila Sami Amir Mustafa Zainab
+    Ahmed Ahmad Ali Mohammad Mohammed Muhammad Fatima Aisha Omar Hassan Yusuf Leila Sami Amir Mustafa Zainab Amira Yasmin Layla Nour Hamza Ibrahim Mariam Sofia Noor
     """.split()
 )
 

@@ -229,7 +229,7 @@ _SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(klynge|klyngen|cluster)$"), "Cluster"),
     (re.compile(r"(innovationsnetværk|network|netværk)$"), "Innovation Network"),
     (re.compile(r"(forening|foreningen|association|consortium|konsortium|selskab)$"), "Association"),
-    (re.compile(r"(udvalg|udvalget|sekretariat|afdeling|enhed|forvaltning|forvaltningen)$"), "Organizational Unit"),
+    (re.compile(r"(udvalg|udvalget|sekretariat|sekretariatet|afdeling|afdelingen|enhed|enheden|forvaltning|forvaltningen)$"), "Organizational Unit"),
     (re.compile(r"(parken|park|huset|campus|hus)$"), "Facility"),
     (re.compile(r"(center|centeret|centret|centre)$"), "Organizational Unit"),
     (re.compile(r"^(alliance|alliancen)$"), "Partnership"),
@@ -266,6 +266,7 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^(\w+)?konsorti(et|um)$"), "Association"),
     (re.compile(r"^(\w+)?virksomhed(en|erne)?$|^firma(et)?$|^selskab(et)?$|^start-?up('en|pen)?$|^virksomheder$"), "Company"),
     (re.compile(r"^alliance(n|r|rne)?$"), "Partnership"),
+    (re.compile(r"^(\w+)?samarbejde(t)?$"), "Initiative"),
     (re.compile(r"^(\w+)?partnerskab(et)?$|^(\w+)?projekt(et)?$|^(\w+)?program(met)?$|^(\w+)?initiativ(et)?$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
     (re.compile(r"^kommune(n|rne)?$"), "Municipality"),
     (re.compile(r"^hospital(et|erne)?$|^sygehus(et)?$"), "Hospital"),
@@ -691,7 +692,14 @@ def _named_as(ctx: _Ctx, start: int) -> str | None:
     sent = next((x for x in ctx.sentences if x.start <= start < x.end), None)
     if sent is None:
         return None
-    for w in re.findall(r"[\wæøåÆØÅ-]+", ctx.text[sent.start : start].lower())[:6]:
+    words = re.findall(r"[\wæøåÆØÅ-]+", ctx.text[sent.start : start].lower())
+    # the noun nearest before the naming verb ("… et landsdækkende innovationsnetværk under
+    # navnet X"), else the sentence's opening noun ("Samarbejdet hedder X")
+    for w in reversed(words[-8:]):
+        for pat, typ in _TRIGGERS:
+            if pat.match(w) and typ != "none":
+                return typ
+    for w in words[:6]:
         for pat, typ in _TRIGGERS:
             if pat.match(w) and typ != "none":
                 return typ
@@ -844,6 +852,8 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
         return
     if len(words) == 1 and any((mm := pat.search(words[0].lower())) is not None and mm.start() == 0 for pat, _t in _SUFFIX_TYPES):
         return  # a generic noun alone ("Samarbejdet", "Projektet", "Centret"), not a name
+    if len(words) == 1 and re.match(r"(presse|kommunikations|hr-|it-|økonomi|personale)", words[0].lower()):
+        return  # "Presseafdelingen": the press office, not an actor
     typ = _classify(words)
     trig = lead_trigger or _trigger_before(ctx, i) or _named_as(ctx, start)
     if typ is None and len(words) >= 2 and words[0].lower() == "region":
@@ -888,7 +898,9 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
         w = words[0]
         if is_acronym(w) and len(w) >= 2:
             found.append(_Mention(start, end, w, None, "acronym"))
-        elif re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken|puljen)$", w.lower()) and w.lower() not in ctx.lower_words:
+        elif re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken|puljen|afdelingen|klinikken|centret|centeret)$", w.lower()) and w.lower() not in ctx.lower_words and len(w) > 9 and not re.match(
+            r"(presse|kommunikations|hr-|it-|økonomi|personale|sekretariats)", w.lower()
+        ):  # "Hjerteafdelingen", "Sundhedsinnovationspuljen"; not the press office
             found.append(_Mention(start, end, w, _classify([w]) or _classify(["x", w]), "suffix"))
         return
     stop = _stop_words()
@@ -1185,7 +1197,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|partnere(?:ne)?(?=\s*:)|parterne(?=\s*:)|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
     (re.compile(r"\b(driver|står i spidsen for|leder)\s+(?=(?:det|den)?\s*\w*(?:partnerskab|projekt|program|initiativ|samarbejde)\w*\s+[A-ZÆØÅ])", re.I), "org:headOf", "subject->items"),
-    (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:[^.]{0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
+    (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:(?:(?!\bog\s+(?:er|har|blev|var)\b)[^.]){0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
     (re.compile(r"\b(med|modtager|får|har fået) (?:økonomisk |finansiel )?(støtte|midler|en bevilling|bevilling|tilskud|finansiering) fra\b", re.I), "schema:funder", "subject<-items"),
     (re.compile(r"\b(har|havde)\s+(etableret|stiftet|grundlagt|oprettet|startet)\b", re.I), "schema:founder", "items<-leading"),
@@ -1430,6 +1442,7 @@ class _Builder:
             self.rule_round_investors(sent)
             self.rule_steering_groups(sent)
             self.rule_gathers_region(sent)
+            self.rule_responsible_for(sent)
         self.rule_people()
         self.rule_address_lines()
         self.rule_org_contact_lines()
@@ -1462,7 +1475,7 @@ class _Builder:
                                 self.add(sj, pred, obj, sent)
                     continue
                 if pred == "eco:partnerIn" and re.match(r"sammen med", m.group(0), re.I) and (
-                    self._FOUNDING_VERB.search(text[max(sent.start, m.start() - 40) : m.start() + 1]) or self._STEERING.search(text, sent.start, m.start())
+                    self._FOUNDING_VERB.search(text[max(sent.start, m.start() - 40) : m.end()]) or self._STEERING.search(text, sent.start, m.start())
                 ):
                     continue  # "A etablerer sammen med B et …", "A sidder i X's styregruppe sammen med B": other rules
                 items = self._apposition_parents(items, sent)
@@ -1652,6 +1665,17 @@ class _Builder:
             if c is not None and c is not target and c.type in _ORG_TYPES:
                 self.add(c, "eco:partnerIn", target, sent)
 
+    def rule_responsible_for(self, sent: _Sentence) -> None:
+        """"Hjerteafdelingen på X står for den kliniske del": a part of the collaboration
+        the text is about, so a partner in it."""
+        rm = re.search(r"\bstår\s+for\s+(?:den|det|de)\s+[a-zæøå]", self.ctx.text[sent.start : sent.end])
+        if not rm:
+            return
+        subj = self.subject_before(sent, sent.start + rm.start())
+        target = self.latest_collective(sent) or (self.main if self.main is not None and self.main.type in ("Initiative", "Partnership") else None)
+        if subj is not None and target is not None and subj is not target and subj.type in _ORG_TYPES:
+            self.add(subj, "eco:partnerIn", target, sent)
+
     def rule_round_investors(self, sent: _Sentence) -> None:
         """"Runden er ledet af X med deltagelse af Y og Z": the investors of the
         round the previous sentences announced ("… en investeringsrunde på N")."""
@@ -1707,7 +1731,7 @@ class _Builder:
 
     _FOUNDING_VERB = re.compile(
         r"\s(?:har\s+(?:nu\s+|i dag\s+|netop\s+)?)?(?:etablerer|etableret|etablerede|stifter|stiftet|stiftede|grundlægger|grundlagt|grundlagde|"
-        r"opretter|oprettet|oprettede|åbner|åbnet|åbnede|indgår|indgik|indgået)\s+(?:(?:nu|i dag|netop|officielt)\s+)?"
+        r"opretter|oprettet|oprettede|åbner|åbnet|åbnede|indgår|indgik|indgået|går\s+(?:nu\s+)?sammen|gik\s+sammen|er\s+gået\s+sammen)\s+(?:(?:nu|i dag|netop|officielt)\s+)?"
     )
     _INDEFINITE_NP = re.compile(
         r"^(?:et|en)\s+(?:(?:nyt?|ny|nationalt?|regionalt?|fælles|stort?|dansk|danske?|strategisk[e]?|tværregionalt?|landsdækkende|tæt|formelt?)\s+)*([\wæøå-]+)"
@@ -1726,7 +1750,7 @@ class _Builder:
             return
         founders = [self.cluster(x) for x in leading]
         pos = fm.end()
-        sm = re.match(r"sammen\s+med\s+", text[pos : sent.end])
+        sm = re.match(r"(?:sammen\s+)?med\s+", text[pos : sent.end]) if "sammen" in fm.group(0) else re.match(r"sammen\s+med\s+", text[pos : sent.end])
         if sm:
             co = self.items_after(pos + sm.end(), sent.end)
             founders += [self.cluster(x) for x in co]
@@ -1741,27 +1765,35 @@ class _Builder:
             np_ = self._INDEFINITE_NP.match(rest)
             if np_:
                 obj = self._cataphor(sent, np_.group(1))
-                if obj is not None:  # "et testcenter for velfærdsrobotter": the focus of what is founded
-                    self._np_focus.append((obj, rest_at, sent.end, sent))
+            elif "sammen" in fm.group(0) and re.match(r"om\s", rest):
+                obj = self._cataphor(sent, None)  # "går sammen om at …. Samarbejdet hedder X"
+            if obj is not None:  # "et testcenter for velfærdsrobotter": the focus of what is founded
+                self._np_focus.append((obj, rest_at, sent.end, sent))
         if obj is None or obj.type == "Person" or obj in founders:
             return
         self._introduced.append(obj)
         # "A og B indgår et partnerskab": partners of it; the other verbs found it
-        joins = re.search(r"indgår|indgik|indgået", fm.group(0))
+        joins = re.search(r"indgår|indgik|indgået|sammen", fm.group(0))
         for f_ in founders:
             if joins:
                 self.add(f_, "eco:partnerIn", obj, sent)
             else:
                 self.add(obj, "schema:founder", f_, sent)
 
-    def _cataphor(self, sent: _Sentence, noun: str) -> _Cluster | None:
+    def _cataphor(self, sent: _Sentence, noun: str | None) -> _Cluster | None:
         """The entity that the next sentences name for "et <noun>": "Testcentret får navnet X",
-        "Netværket hedder X", "Det nye netværk, X, …"."""
-        stem = re.sub(r"(erne|ene|et|en|n|t)$", "", noun.lower())
+        "Netværket hedder X", "Det nye netværk, X, …" (``noun`` None: any collective noun,
+        "… går sammen om at …. Samarbejdet hedder X")."""
+        stem = re.sub(r"(erne|ene|et|en|n|t)$", "", noun.lower()) if noun else ""
         sents = [x for x in self.ctx.sentences if x.start >= sent.end][:2]
         for s2 in sents:
             first = re.match(r"^\W*([\wæøå-]+)", s2.text.lower())
-            if not first or not _stem_in(stem, first.group(1)):
+            if not first:
+                continue
+            if noun is None:
+                if _trigger_type(first.group(1)) not in ("Initiative", "Partnership", "Innovation Network", "Cluster", "Association"):
+                    continue
+            elif not _stem_in(stem, first.group(1)):
                 continue
             for m in self.in_range(s2.start, s2.end):
                 if re.search(r"(?:navnet|hedder|kaldet|kaldes|døbt)\s*[”“\"']?$", self.ctx.text[max(s2.start, m.start - 20) : m.start]):
@@ -2094,6 +2126,12 @@ class _Builder:
                         # "siger regionsrådsformand Bo Libergren": the one region of the text
                         org = self._implied_org(t)
                     titles.append((t, org))
+            # "… og er samtidig tilknyttet Aarhus Universitet som klinisk lektor"
+            for tk in re.finditer(r"\ber\s+(?:samtidig\s+|også\s+|desuden\s+)?(?:tilknyttet|ansat\s+(?:på|ved|hos|i))\s+", text[m.end : sent.end]):
+                t_ms = self.in_range(m.end + tk.end(), sent.end)
+                if t_ms and t_ms[0].start == m.end + tk.end() and self.cluster(t_ms[0]).type in _ORG_TYPES:
+                    som = re.match(r"\s+som\s+((?:[\wæøå.-]+\s+)?[\wæøå.-]+?)(?=[\s,.;]|$)", text[t_ms[0].end : sent.end])
+                    titles.append((som.group(1) if som else "ansat", self.cluster(t_ms[0])))
             # "X har ansat Signe Kragh som ny direktør": a post at the organisation that hires
             hire = re.search(r"\b(?:har\s+)?(?:ansat|ansætter|udnævnt|udnævner|ansatte|udnævnte)\s+$", text[sent.start : m.start])
             as_ = re.match(r"\s+som\s+(?:(?:ny|nyt|nye|sin|sit|sine|konstitueret)\s+)?((?:[\wæøå.-]+\s+)?[\wæøå.-]+?)(?=[\s,.;]|$)", text[m.end : sent.end])
@@ -2206,6 +2244,8 @@ class _Builder:
             if any(self.cluster(x).type == "Person" for x in ms):
                 continue
             orgs = [self.cluster(x) for x in ms if self.cluster(x).type in _ORG_TYPES]
+            if len(orgs) > 1:
+                orgs = [o for o in orgs if o.type != "Organizational Unit"] or orgs
             if len(orgs) == 1 and len(emails) == 1:
                 sent = _Sentence(start, end, text[start:end], start, self._section_of(start))
                 self.add(orgs[0], "vcard:hasEmail", emails[0].value, sent)

@@ -780,3 +780,27 @@ def test_hiring_members_herunder_bare_contact_lines_and_gathering(reference_gaze
     assert ("Sund Data Nord", "schema:location", "Region Nordjylland") in stmts
     assert ("Signe Holm", "vcard:hasEmail", "sh@sdn.dk") in stmts
     assert ("Signe Holm", "vcard:hasTelephone", "+4540112233") in stmts
+
+
+def test_joining_named_next_owners_affiliations_and_responsible_units(reference_gazetteer):
+    text = (
+        "Region Syddanmark og Vejle Kommune går nu sammen med virksomheden PulsLink I/S om at følge borgere "
+        "med hjertesvigt. Samarbejdet hedder HjerteNær og omfatter 400 borgere.\n\n"
+        "Hjerteafdelingen på Odense Universitetshospital står for den kliniske del. Overlæge Birgit Holm er "
+        "samtidig tilknyttet Syddansk Universitet som klinisk lektor.\n\n"
+        "PulsLink I/S blev stiftet i 2021 og er ejet af iværksætterne Amira Berg og Jonas Lind.\n\n"
+        "Presseafdelingen, PulsLink I/S, presse@pulslink.dk\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    assert ("HjerteNær", "Initiative") in _ents(res)
+    for p in ("Region Syddanmark", "Vejle Kommune", "PulsLink I/S", "Hjerteafdelingen"):
+        assert (p, "eco:partnerIn", "HjerteNær") in stmts
+    assert ("PulsLink I/S", "eco:partnerIn", "Region Syddanmark") not in stmts
+    assert ("HjerteNær", "dcterms:subject", "Hjertesvigt") in stmts
+    assert ("Hjerteafdelingen", "org:subOrganizationOf", "Odense Universitetshospital") in stmts
+    assert ("Birgit Holm", "schema:worksFor", "Syddansk Universitet") in stmts
+    assert not [o for s, p, o in stmts if p == "schema:founder"]  # owners are not founders
+    assert {e.label for e in res.entities if e.type == "Person"} == {"Birgit Holm", "Amira Berg", "Jonas Lind"}
+    assert ("PulsLink I/S", "vcard:hasEmail", "presse@pulslink.dk") in stmts
+    assert not [e for e in res.entities if e.label == "Presseafdelingen"]
