@@ -129,6 +129,13 @@ from graph.verdicts import Verdict, read_verdicts, resolve_verdicts
 
 __all__ = [
     "DEFAULT_MIN_SCORE",
+    "LEXICAL_MIN_SCORE",
+    "SEMANTIC_LIMIT",
+    "SEMANTIC_WEIGHT",
+    "SEMANTIC_LOW",
+    "SEMANTIC_SPAN",
+    "default_min_score",
+    "use_semantic",
     "WEIGHTS",
     "TEXT_FLOOR",
     "HUBNESS_PENALTY",
@@ -146,8 +153,24 @@ __all__ = [
     "overlap_groups",
 ]
 
-#: default threshold on the score (chosen on data/eval/overlaps, see docs/overlaps.md)
-DEFAULT_MIN_SCORE = 0.19
+#: default threshold on the score when the semantic signal is on (chosen on
+#: data/eval/overlaps, see docs/overlaps.md)
+DEFAULT_MIN_SCORE = 0.30
+#: default threshold on the lexical score alone (inputs above SEMANTIC_LIMIT, or no model)
+LEXICAL_MIN_SCORE = 0.19
+#: the semantic signal is computed automatically for at most this many active
+#: initiatives (embedding runs at about 16 texts per second, and the dense
+#: neighbour search is quadratic)
+SEMANTIC_LIMIT = 2000
+#: weight of the semantic signal in the score (the lexical score has 1 - this)
+SEMANTIC_WEIGHT = 0.7
+#: embedding cosines are rescaled to "meaning" = clip((cos - LOW) / SPAN, 0, 1);
+#: e5 cosines of unrelated Danish texts are rarely below 0.75, so the raw
+#: cosine is not a usable 0..1 score by itself
+SEMANTIC_LOW = 0.82
+SEMANTIC_SPAN = 0.15
+#: semantic nearest neighbours per initiative added to the candidates
+SEMANTIC_NEIGHBOURS = 10
 #: weight of each metadata signal in the bonus added to the text similarity
 WEIGHTS: dict[str, float] = {"focus": 0.05, "partners": 0.03, "funders": 0.02, "period": 0.02}
 #: how strongly a closer match elsewhere lowers the text evidence (see the module docstring)
@@ -166,6 +189,34 @@ BACKGROUND_FILES = tuple(
 )
 
 _SIGNALS = ("text", "focus", "partners", "funders", "period")
+
+
+def use_semantic(n: int, semantic: bool | None = None) -> bool:
+    """Whether the semantic signal is used for ``n`` active initiatives.
+
+    ``semantic=None`` (auto): when ``n <= SEMANTIC_LIMIT`` and the model can be
+    loaded; ``True``: whenever the model can be loaded; ``False``: never.
+    """
+    if semantic is False or (semantic is None and n > SEMANTIC_LIMIT):
+        return False
+    from graph import semantic as sem
+
+    return sem.available()
+
+
+def default_min_score(n: int, semantic: bool | None = None) -> float:
+    """The default threshold for ``n`` active initiatives: :data:`DEFAULT_MIN_SCORE`
+    with the semantic signal, :data:`LEXICAL_MIN_SCORE` without it."""
+    return DEFAULT_MIN_SCORE if use_semantic(n, semantic) else LEXICAL_MIN_SCORE
+
+
+def meaning(cos: np.ndarray) -> np.ndarray:
+    """Embedding cosine rescaled to 0..1: ``clip((cos - SEMANTIC_LOW) / SEMANTIC_SPAN, 0, 1)``.
+
+    >>> meaning(np.array([0.7, 0.895, 0.99])).round(2).tolist()
+    [0.0, 0.5, 1.0]
+    """
+    return np.clip((np.asarray(cos, dtype=float) - SEMANTIC_LOW) / SEMANTIC_SPAN, 0.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -518,6 +569,8 @@ def _reasons(index: textsim.TextIndex, ra: InitiativeRecord, rb: InitiativeRecor
     reasons = []
     if verdict is not None and verdict.verdict == "duplicate":
         reasons.append("confirmed duplicate by a curator" + (f": {verdict.note}" if verdict.note else ""))
+    if sig.get("semantic") is not None and sig["semantic"] >= SEMANTIC_LOW:
+        reasons.append(f"descriptions similar in meaning ({sig['semantic']:.2f})")
     terms = textsim.shared_terms(index, i, j, top=4)
     text = f"descriptions similar ({sig['text']:.2f})"
     reasons.append(f"{text}: {', '.join(terms)}" if terms else text)
@@ -607,6 +660,7 @@ def find_overlaps(
     as_of: date | str | None = None,
     verdicts=None,
     background: Sequence[str] | None = None,
+    semantic: bool | None = None,
 ) -> list[Overlap]:
     """Overlapping pairs among initiative records (the engine of :func:`overlapping_initiatives`).
 
@@ -614,12 +668,14 @@ def find_overlaps(
     from :func:`initiative_records` or are built directly (benchmarks, tests).
     ``background``: texts that only count in the text model's document
     frequencies (default :func:`background_texts`; ``()`` for none).
+    ``semantic``: use the sentence-embedding signal (:mod:`graph.semantic`);
+    ``None`` (default) = when there are at most :data:`SEMANTIC_LIMIT` active
+    initiatives. Without it the score is the lexical score and the default
+    threshold :data:`LEXICAL_MIN_SCORE`.
     """
     from graph.periods import is_active, parse_date
 
-    if min_score is None:
-        min_score = DEFAULT_MIN_SCORE
-    if not 0.0 <= float(min_score) <= 1.0:
+    if min_score is not None and not 0.0 <= float(min_score) <= 1.0:
         from graph.errors import InputError, Problem
 
         raise InputError([Problem("-", None, f"--min-score must be between 0 and 1, not {min_score}")])
@@ -628,33 +684,54 @@ def find_overlaps(
     active = [r for r in records if is_active(r.start, r.end, as_of)]
     if len(active) < 2:
         return []
+    with_meaning = use_semantic(len(active), semantic)
+    if min_score is None:
+        min_score = DEFAULT_MIN_SCORE if with_meaning else LEXICAL_MIN_SCORE
     if background is None:
         background = background_texts()
     index = textsim.build_index([r.text for r in active], background=background)
     cand = textsim.neighbours(index, k=NEIGHBOURS, floor=TEXT_FLOOR)
     rows, cols, text = cand.rows, cand.cols, cand.sims
     best, partner, ref = _best_matches(len(active), rows, cols, text, CLOSER_NEIGHBOURS)
+    extra = []
+    have = set(zip(rows.tolist(), cols.tolist()))
+    vectors = None
+    if with_meaning:
+        from graph import semantic as sem
+
+        # paraphrases with few shared words become candidates through their meaning
+        vectors = sem.embed([r.text for r in active])
+        sr, sc, _sims = sem.cosine_neighbours(vectors, k=SEMANTIC_NEIGHBOURS, floor=SEMANTIC_LOW)
+        for i, j in zip(sr.tolist(), sc.tolist()):
+            if (i, j) not in have:
+                have.add((i, j))
+                extra.append((i, j))
     # confirmed duplicates are scored even when they are not text neighbours
     if table:
         pos = {r.iri: n for n, r in enumerate(active)}
-        have = set(zip(rows.tolist(), cols.tolist()))
-        extra = []
         for key, v in table.items():
             if v.verdict != "duplicate" or not key <= pos.keys():
                 continue
             i, j = sorted(pos[iri] for iri in key)
             if (i, j) not in have:
+                have.add((i, j))
                 extra.append((i, j))
-        if extra:
-            er = np.array([e[0] for e in extra], dtype=np.int64)
-            ec = np.array([e[1] for e in extra], dtype=np.int64)
-            rows = np.concatenate([rows, er])
-            cols = np.concatenate([cols, ec])
-            text = np.concatenate([text, textsim.pair_similarities(index, er, ec)])
+    if extra:
+        er = np.array([e[0] for e in extra], dtype=np.int64)
+        ec = np.array([e[1] for e in extra], dtype=np.int64)
+        rows = np.concatenate([rows, er])
+        cols = np.concatenate([cols, ec])
+        text = np.concatenate([text, textsim.pair_similarities(index, er, ec)])
     if not len(rows):
         return []
     sig = _signals(active, rows, cols, text, ref)
-    keep = sig.score >= min_score
+    if vectors is not None:
+        cos = np.einsum("ij,ij->i", vectors[rows], vectors[cols]).astype(float)
+        score = SEMANTIC_WEIGHT * meaning(cos) + (1.0 - SEMANTIC_WEIGHT) * sig.score
+    else:
+        cos = None
+        score = sig.score
+    keep = score >= min_score
     if not same_region:
         keep &= ~sig.same_region
     confirmed = np.zeros(len(rows), dtype=bool)
@@ -672,6 +749,8 @@ def find_overlaps(
             ra, rb, i, j = rb, ra, j, i
         s = {name: (float(sig.values[name][n]) if sig.known[name][n] else None) for name in _SIGNALS}
         s["text_adjusted"] = float(sig.adjusted[n])
+        s["lexical"] = float(sig.score[n])
+        s["semantic"] = None if cos is None else float(cos[n])
         v = table.get(frozenset({ra.iri, rb.iri})) if table else None
         closer = []
         for me, other in ((i, j), (j, i)):
@@ -681,7 +760,7 @@ def find_overlaps(
             Overlap(
                 a=ra.ref(),
                 b=rb.ref(),
-                score=float(sig.score[n]),
+                score=float(np.clip(score[n], 0.0, 1.0)),
                 reasons=_reasons(index, ra, rb, i, j, s, v, closer),
                 signals=s,
                 verdict="duplicate" if confirmed[n] else None,
@@ -698,6 +777,7 @@ def overlapping_initiatives(
     same_region: bool = False,
     as_of: date | str | None = None,
     verdicts=None,
+    semantic: bool | None = None,
 ) -> list[Overlap]:
     """Pairs of initiatives that look like the same offer, best first, with reasons.
 
@@ -706,7 +786,9 @@ def overlapping_initiatives(
     ds : rdflib.Dataset
         The knowledge graph (``default_union=True``).
     min_score : float, optional
-        Report pairs scoring at least this (0..1); default :data:`DEFAULT_MIN_SCORE`.
+        Report pairs scoring at least this (0..1); default :data:`DEFAULT_MIN_SCORE`
+        with the semantic signal, :data:`LEXICAL_MIN_SCORE` without it
+        (:func:`default_min_score`).
     same_region : bool
         Also report pairs of initiatives in the same region (default: only
         pairs across regions, or with a region unknown).
@@ -716,6 +798,11 @@ def overlapping_initiatives(
     verdicts : path, list of Verdict, or dict, optional
         Curator verdicts (:mod:`graph.verdicts`): dismissed pairs are hidden,
         confirmed duplicates always reported and marked.
+    semantic : bool, optional
+        Use the sentence-embedding signal (:mod:`graph.semantic`). ``None``
+        (default): when at most :data:`SEMANTIC_LIMIT` initiatives are
+        active; it is skipped (with one warning on stderr) if the model
+        cannot be loaded.
 
     Returns
     -------
@@ -739,7 +826,8 @@ def overlapping_initiatives(
     records = initiative_records(ds)
     if as_of is not None:
         records = _regions_as_of(ds, records, as_of)
-    return find_overlaps(records, min_score=min_score, same_region=same_region, as_of=as_of, verdicts=verdicts)
+    return find_overlaps(records, min_score=min_score, same_region=same_region, as_of=as_of, verdicts=verdicts,
+                         semantic=semantic)
 
 
 def _regions_as_of(ds, records: Sequence[InitiativeRecord], as_of) -> list[InitiativeRecord]:

@@ -93,7 +93,8 @@ def test_same_region_includes_pairs_inside_a_region(ds):
 
 
 def test_reasons_and_signals(ds):
-    o = next(o for o in overlapping_initiatives(ds, min_score=0.0) if {o.a.label, o.b.label} == {"TeleKOL Nord", "KOL i eget hjem"})
+    # the lexical path (inputs above SEMANTIC_LIMIT or no model); the semantic one: tests/test_semantic.py
+    o = next(o for o in overlapping_initiatives(ds, min_score=0.0, semantic=False) if {o.a.label, o.b.label} == {"TeleKOL Nord", "KOL i eget hjem"})
     assert o.a.label == "KOL i eget hjem"  # a has the smaller label
     reasons = list(o.reasons)
     assert reasons[0].startswith(f"descriptions similar ({o.signals['text']:.2f}): ")
@@ -105,14 +106,16 @@ def test_reasons_and_signals(ds):
     assert reasons[-1] == "different regions: Syddanmark / Nordjylland"
     t = o.signals["text_adjusted"]
     assert o.signals == pytest.approx(
-        {"text": o.signals["text"], "text_adjusted": t, "focus": 1.0, "partners": 1.0, "funders": 1.0, "period": 1.0}
+        {"text": o.signals["text"], "text_adjusted": t, "focus": 1.0, "partners": 1.0, "funders": 1.0, "period": 1.0,
+         "lexical": o.score, "semantic": None}
     )
     bonus = sum(WEIGHTS.values())
     assert o.score == pytest.approx(t + (1 - t) * bonus)
 
 
 def test_unknown_signals_do_not_lower_the_score(ds):
-    o = next(o for o in overlapping_initiatives(ds, min_score=0.0) if {o.a.label, o.b.label} == {"Eksportnetværk", "Eksport til nabolande"})
+    o = next(o for o in overlapping_initiatives(ds, min_score=0.0, semantic=False)
+             if {o.a.label, o.b.label} == {"Eksportnetværk", "Eksport til nabolande"})
     assert o.signals["focus"] is None and o.signals["period"] is None and o.signals["partners"] is None
     assert o.score == pytest.approx(o.signals["text_adjusted"])
     assert "region unknown: Eksport til nabolande" in o.reasons
@@ -268,6 +271,6 @@ def test_background_only_changes_weights_not_which_initiatives_are_compared():
             ("C", "Kursus i eksport for virksomheder"),
         ])
     ]
-    plain = find_overlaps(recs, min_score=0.0, background=())
-    with_bg = find_overlaps(recs, min_score=0.0)
+    plain = find_overlaps(recs, min_score=0.0, background=(), semantic=False)
+    with_bg = find_overlaps(recs, min_score=0.0, semantic=False)
     assert {(o.a.label, o.b.label) for o in plain} == {(o.a.label, o.b.label) for o in with_bg} == {("A", "B")}
