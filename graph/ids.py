@@ -81,7 +81,8 @@ def slug(text: str) -> str:
     """
     lowered = unicodedata.normalize("NFC", str(text)).lower().translate(_TRANSLITERATION)
     decomposed = unicodedata.normalize("NFKD", lowered)
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # (an ASCII string has no combining marks: skip the per-character filter)
+    ascii_only = decomposed if decomposed.isascii() else "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_ALNUM.sub("-", ascii_only).strip("-")
 
 

@@ -131,11 +131,11 @@ def cvr_numbers(ds, node) -> set[str]:
     ['12345678', '29979812']
     """
     out = set()
-    for v in ds.objects(node, SCHEMA.vatID):
+    for v in ds.objects(node, _VAT_ID):
         m = re.fullmatch(r"\s*DK\s*(\d{8})\s*", str(v))
         if m:
             out.add(m.group(1))
-    for v in ds.objects(node, DCTERMS.identifier):
+    for v in ds.objects(node, _IDENTIFIER):
         m = re.fullmatch(r"\s*(?:CVR[:\s-]*)?(\d{8})\s*", str(v))
         if m:
             out.add(m.group(1))
@@ -213,6 +213,10 @@ class _Org:
 
 
 _ORG_CLASSES = frozenset(ACTOR_CLASSES) - {FOAF.Person}
+# made once: each ``NS.term`` lookup builds a new URIRef, and these are read per organisation
+_VAT_ID, _IDENTIFIER = SCHEMA.vatID, DCTERMS.identifier
+_NAME_PREDICATES = (SKOS.prefLabel, SKOS.altLabel, RDFS.label)
+_PREF_LABEL = SKOS.prefLabel
 
 
 def _family(iri: URIRef) -> str:
@@ -232,10 +236,10 @@ def _collect(ds) -> list[_Org]:
         for s in ds.subjects(RDF.type, cls):
             if not isinstance(s, URIRef) or s in orgs:
                 continue
-            names = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel, RDFS.label) for o in ds.objects(s, p)}
+            names = {str(o) for p in _NAME_PREDICATES for o in ds.objects(s, p)}
             if not names:
                 continue
-            prefs = sorted(str(o) for o in ds.objects(s, SKOS.prefLabel)) or sorted(names)
+            prefs = sorted(str(o) for o in ds.objects(s, _PREF_LABEL)) or sorted(names)
             acr = {n for n in names if is_acronym(n)}
             keys = {k for n in names if n not in acr for k in (name_key(n),) if k}
             orgs[s] = _Org(s, prefs[0], names, keys, acr, cvr_numbers(ds, s), cls, _family(s))
