@@ -299,12 +299,46 @@ def _pairs(orgs: list[_Org], min_score: float):
     for members in block.values():
         if len(members) > 400:  # a too-common token: compare only within CVR blocks
             continue
+        # in bigger blocks, pairs that can reach neither min_score nor a shared CVR are
+        # left out here, in one vectorised pass (they would be dropped by the caller)
+        close = _close(orgs, members, min_score) if len(members) > 8 else None
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
+                if close is not None and (x, y) not in close:
+                    continue
                 i, j = members[x], members[y]
                 if (i, j) not in seen:
                     seen.add((i, j))
                     yield orgs[i], orgs[j]
+
+
+def _close(orgs: list[_Org], members: list[int], min_score: float) -> set[tuple[int, int]]:
+    """(x, y), x < y, positions in ``members`` of organisations that share a CVR
+    number or have two name keys with ``fuzz.ratio >= min_score`` (a superset of
+    the pairs :func:`_score` can give ``min_score`` or more)."""
+    import numpy as np
+    from rapidfuzz import process
+
+    keys: list[str] = []
+    owner: list[int] = []
+    by_cvr: dict[str, list[int]] = defaultdict(list)
+    for x, i in enumerate(members):
+        for k in orgs[i].keys:
+            keys.append(k)
+            owner.append(x)
+        for c in orgs[i].cvr:
+            by_cvr[c].append(x)
+    out: set[tuple[int, int]] = set()
+    for xs in by_cvr.values():
+        out.update((a, b) for a in xs for b in xs if a < b)
+    if keys:
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=min_score)
+        who = np.asarray(owner)
+        rows, cols = np.nonzero(scores)
+        a, b = who[rows], who[cols]
+        keep = a < b
+        out.update(zip(a[keep].tolist(), b[keep].tolist()))
+    return out
 
 
 def _classify(orgs: list[_Org], *, threshold: float, min_score: float):
