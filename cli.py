@@ -245,13 +245,13 @@ def overlaps(sources, store, as_json, min_score, same_region, verdicts, as_of):
     Example:
       ecokg overlaps initiatives.xlsx --min-score 0.4 --json
     """
-    from graph.overlaps import DEFAULT_MIN_SCORE, overlap_groups, overlapping_initiatives
+    from graph.overlaps import overlap_groups, overlapping_initiatives
     from graph.verdicts import read_verdicts
 
     ds = open_graph(sources, store)
     pairs = overlapping_initiatives(
         ds,
-        min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
+        min_score=min_score,  # None: the default for the input's size (graph.overlaps.default_min_score)
         same_region=same_region,
         as_of=as_of,
         verdicts=read_verdicts(verdicts) if verdicts else None,

@@ -369,9 +369,9 @@ def size_validate(records, gold: set[Pair], *, sizes: Sequence[int] = (20, 30, 4
     input (IDF, closer matches), so the default threshold is chosen on inputs
     of that size.
     """
-    from graph.overlaps import DEFAULT_MIN_SCORE
+    from graph.overlaps import default_min_score
 
-    default = DEFAULT_MIN_SCORE if default is None else default
+    default = default_min_score(max(sizes)) if default is None else default
     rng = random.Random(seed)
     by_iri = {r.iri: r for r in records}
     groups = _groups([r.iri for r in records], gold)
@@ -463,9 +463,10 @@ def evaluate(directory: str | Path = EVAL_DIR, *, folds: int = 5, repeats: int =
         Also run :func:`size_validate` with this many small inputs (0: skip;
         it takes about a quarter of a second per input).
     """
-    from graph.overlaps import DEFAULT_MIN_SCORE
+    from graph.overlaps import default_min_score
 
     records, table = _load_labelled(_batches(Path(directory), include_added))
+    default = default_min_score(len(records))
     gold = {k for k, v in table.items() if v.verdict == "duplicate"}
     scored = scored_pairs(records)
     items = [r.iri for r in records]
@@ -473,9 +474,9 @@ def evaluate(directory: str | Path = EVAL_DIR, *, folds: int = 5, repeats: int =
     chosen = choose_threshold(scored, gold, universe=universe) if threshold is None else threshold
     curve = tuple(pr_curve(scored, gold, _GRID[::5], universe=universe))
     at = pr_curve(scored, gold, [chosen], universe=universe)[0]
-    at_default = pr_curve(scored, gold, [DEFAULT_MIN_SCORE], universe=universe)[0]
+    at_default = pr_curve(scored, gold, [default], universe=universe)[0]
     cv = cross_validate(items, scored, gold, folds=folds, repeats=repeats, seed=seed)
-    missed, false = _named_lists(records, scored, gold, DEFAULT_MIN_SCORE)
+    missed, false = _named_lists(records, scored, gold, default)
     sizes = size_validate(records, gold, runs=size_runs, seed=seed) if size_runs else None
     return Evaluation(
         initiatives=len(records),
@@ -487,7 +488,7 @@ def evaluate(directory: str | Path = EVAL_DIR, *, folds: int = 5, repeats: int =
         cv=cv,
         missed=missed,
         false_alarms=false,
-        default=DEFAULT_MIN_SCORE,
+        default=default,
         at_default=at_default,
         sizes=sizes,
     )
@@ -514,21 +515,22 @@ def evaluate_heldout(directory: str | Path = HELDOUT_DIR) -> HeldOut:
     Nothing is chosen on this set; see ``docs/overlaps.md`` for when it was
     written.
     """
-    from graph.overlaps import DEFAULT_MIN_SCORE, find_overlaps
+    from graph.overlaps import default_min_score, find_overlaps
 
     records, table = _load_labelled([Path(directory)])
+    default = default_min_score(len(records))
     gold = {k for k, v in table.items() if v.verdict == "duplicate"}
     found = find_overlaps(records)
     scored_all = {frozenset({o.a.iri, o.b.iri}): o.score for o in find_overlaps(records, min_score=0.0)}
     items = [r.iri for r in records]
     universe = {frozenset({a, b}) for n, a in enumerate(items) for b in items[n + 1 :]}
-    point = pr_curve(scored_all, gold, [DEFAULT_MIN_SCORE], universe=universe)[0]
-    missed, false = _named_lists(records, scored_all, gold, DEFAULT_MIN_SCORE)
+    point = pr_curve(scored_all, gold, [default], universe=universe)[0]
+    missed, false = _named_lists(records, scored_all, gold, default)
     return HeldOut(
         initiatives=len(records),
         true_pairs=len(gold),
         labelled_negatives=sum(1 for v in table.values() if v.verdict != "duplicate"),
-        threshold=DEFAULT_MIN_SCORE,
+        threshold=default,
         at_threshold=point,
         missed=missed,
         false_alarms=false,

@@ -155,7 +155,7 @@ __all__ = [
 
 #: default threshold on the score when the semantic signal is on (chosen on
 #: data/eval/overlaps, see docs/overlaps.md)
-DEFAULT_MIN_SCORE = 0.30
+DEFAULT_MIN_SCORE = 0.44
 #: default threshold on the lexical score alone (inputs above SEMANTIC_LIMIT, or no model)
 LEXICAL_MIN_SCORE = 0.19
 #: the semantic signal is computed automatically for at most this many active

