@@ -1605,7 +1605,8 @@ def _check(ds: Dataset, problems: list[Problem], *, strict: bool, then=None) -> 
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=1) as pool:
-            screen = pool.submit(suspicious, ds)
+            # one thread for the screen while ``then`` has this one: two busy threads, two cores
+            screen = pool.submit(suspicious, ds, threads=1 if then is not None else 2)
             try:
                 if then is not None:
                     then()
