@@ -21,6 +21,12 @@ Method
    ever compared in Python one by one, so the cost grows roughly linearly with
    the number of initiatives. Pairs whose texts have (almost) nothing in common
    are never reported, whatever else they share.
+   **Meaning.** Up to :data:`SEMANTIC_LIMIT` active initiatives (and when
+   the engine loads), every text is also embedded with a multilingual
+   sentence model (:mod:`graph.semantic`, multilingual-e5-small), and each
+   initiative's ``SEMANTIC_NEIGHBOURS = 10`` nearest neighbours by cosine
+   (at least ``SEMANTIC_LOW = 0.82``) join the candidates, so paraphrases
+   that share few words are compared at all.
 2. **Signals** of each candidate pair, all in 0..1:
 
    ========  ======  ===================================================
@@ -61,8 +67,14 @@ Method
    a regional copy of an offer is usually run and funded by other
    organisations than the original, so unshared partners and funders are not
    evidence against an overlap, while shared ones are evidence for it.
+   With the semantic signal the reported score is
+   ``SEMANTIC_WEIGHT * meaning + (1 - SEMANTIC_WEIGHT) * lexical`` where
+   ``lexical`` is the score above and ``meaning = clip((cos - 0.82) / 0.15, 0, 1)``
+   (:func:`meaning`), with ``SEMANTIC_WEIGHT = 0.7``. Both parts are in
+   :attr:`Overlap.signals` (``semantic`` = the cosine, ``lexical``).
 5. **Filter.** Pairs scoring at least ``min_score`` (default
-   :data:`DEFAULT_MIN_SCORE`, chosen on random inputs of 20-60 initiatives of
+   :func:`default_min_score`: :data:`DEFAULT_MIN_SCORE` with the semantic
+   signal, :data:`LEXICAL_MIN_SCORE` without it, each chosen on random inputs of 20-60 initiatives of
    the labelled evaluation set in ``data/eval/overlaps/`` as the threshold
    closest to precision 0.8 and recall 7/8, see ``docs/overlaps.md``) are kept. By default only
    pairs in *different* regions are reported: a pair is "same region" when
@@ -75,7 +87,8 @@ Method
    (complementary, unrelated) are hidden; confirmed duplicates are always
    reported, with ``verdict="duplicate"``, whatever their score.
 
-Reasons name the evidence in words: ``descriptions similar (0.64): hjemmemonitorering,
+Reasons name the evidence in words: ``descriptions similar in meaning (0.93)``
+(cosine of the embeddings, when at least 0.82), ``descriptions similar (0.64): hjemmemonitorering,
 KOL, iltmætning`` (the shared words that weigh most, as they are written in the
 first description), ``same focus area: Telemedicin``, ``shared partner: Medi-Dose
 ApS``, ``shared funder: Region Syddanmark``, ``periods overlap 2018–2019``,
@@ -85,6 +98,8 @@ References
 ----------
 A. Conneau, G. Lample, M. Ranzato, L. Denoyer, H. Jégou (2018). Word translation
 without parallel data. ICLR 2018 (cross-domain similarity local scaling).
+L. Wang et al. (2024). Multilingual E5 text embeddings: a technical report.
+arXiv:2402.05672.
 
 Groups (:func:`overlap_groups`) are maximal cliques of three or more
 initiatives over the reported pairs: sets in which every two initiatives
