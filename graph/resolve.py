@@ -260,6 +260,21 @@ def _tokens_compatible(ka: str, kb: str) -> bool:
     return True
 
 
+def _numbers_differ(ka: str, kb: str) -> bool:
+    """Both names carry numbers, and not the same ones: "Lab 103" / "Lab 1003"
+    or "Region 1" / "Region 2" are different bodies however alike the rest is.
+
+    Examples
+    --------
+    >>> _numbers_differ("medlab 103", "medlab 1003"), _numbers_differ("medlab 103", "med lab 103")
+    (True, False)
+    >>> _numbers_differ("medlab 103", "medlab")
+    False
+    """
+    na, nb = re.findall(r"\d+", ka), re.findall(r"\d+", kb)
+    return bool(na and nb) and na != nb
+
+
 def _score(a: _Org, b: _Org, floor: float = 0.0) -> tuple[float, str]:
     """Best name similarity of two organisations and why; scores below
     ``floor`` (which the callers drop) are not worked out exactly."""
@@ -273,7 +288,7 @@ def _score(a: _Org, b: _Org, floor: float = 0.0) -> tuple[float, str]:
             continue
         for kb in long_b:
             whole = fuzz.ratio(ka, kb)
-            if whole <= best or whole < floor or not _tokens_compatible(ka, kb):
+            if whole <= best or whole < floor or not _tokens_compatible(ka, kb) or _numbers_differ(ka, kb):
                 continue  # cannot beat the best so far (the cheap test first)
             s = min(whole, fuzz.ratio(_distinctive(ka), _distinctive(kb)))
             if s > best:

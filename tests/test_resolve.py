@@ -111,6 +111,13 @@ def test_possible_duplicates_and_warnings():
     assert possible_duplicates(ds) == []  # merged pairs are no longer reported
 
 
+def test_names_that_differ_in_their_numbers_are_not_duplicates():
+    ds = _ds([("a", ECO.Company, ["Medlab Vejle 103"], None),
+              ("b", ECO.Company, ["Medlab Vejle 1003"], None),
+              ("c", ECO.Company, ["Medlabb Vejle 103"], None)])
+    assert [(d.a, d.b) for d in possible_duplicates(ds)] == [(ID.a, ID.c)]
+
+
 def test_canonical_map_and_cvr_numbers():
     ds = _ds([("a", ECO.Company, ["X"], None)])
     g = ds.graph(ID["graph/test"])
