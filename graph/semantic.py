@@ -43,7 +43,7 @@ from typing import Sequence
 
 import numpy as np
 
-__all__ = ["DIM", "available", "embed", "cosine_neighbours", "clear_cache"]
+__all__ = ["DIM", "available", "embed", "head", "cosine_neighbours", "clear_cache"]
 
 #: embedding dimension of multilingual-e5-small
 DIM = 384
@@ -106,6 +106,21 @@ def embed(texts: Sequence[str], *, batch: int = 32) -> np.ndarray:
     if not len(texts):
         return np.zeros((0, DIM), dtype=np.float32)
     return np.stack([_cache[t] for t in texts])
+
+
+def head(text: str, max_chars: int) -> str:
+    """The first ``max_chars`` characters of ``text``, cut at a word boundary.
+
+    >>> head("Hjemmemåling af INR for borgere", 20)
+    'Hjemmemåling af INR'
+    >>> head("kort tekst", 20)
+    'kort tekst'
+    """
+    if len(text) <= max_chars:
+        return text
+    cut = text[:max_chars]
+    space = cut.rfind(" ")
+    return cut[:space] if space > max_chars // 2 else cut
 
 
 def clear_cache() -> None:

@@ -132,3 +132,12 @@ def test_cosine_neighbours_keeps_k_best_above_the_floor():
     # 0's best is 1 (0.8); 1's best is 2 (0.96); 2's best is 1; 3 has no neighbour above the floor
     assert list(zip(r.tolist(), c.tolist())) == [(0, 1), (1, 2)]
     assert s.round(2).tolist() == [0.8, 0.96]
+
+
+def test_long_texts_are_embedded_by_their_head():
+    long = rec("g", "Lang beskrivelse", "Borgere måler selv INR hjemme. " + "Projektet styrker samarbejdet i regionen. " * 40, "Sjælland")
+    assert len(long.text) > 2 * ov.SEMANTIC_CHARS
+    find_overlaps(RECORDS + [long], min_score=0.0)
+    cut = semantic.head(long.text, ov.SEMANTIC_CHARS)
+    assert cut in semantic._cache and long.text not in semantic._cache
+    assert len(cut) <= ov.SEMANTIC_CHARS and long.text.startswith(cut)
