@@ -15,7 +15,9 @@ tuned and is never used to choose anything; ``python -m graph.evaluate
 
 Pairs are scored once with :func:`graph.overlaps.find_overlaps` at
 ``min_score=0`` with the default region rule (pairs across regions); a pair
-that is not a candidate at all counts as score 0.
+that is not a candidate at all counts as score 0. The inputs are small, so the
+semantic signal is on when its engine loads, and "the default threshold" is
+:func:`graph.overlaps.default_min_score` for the input's size.
 
 * :func:`pr_curve` gives precision, recall and F1 at each threshold.
 * :func:`choose_threshold` picks the threshold with the best F1; when several

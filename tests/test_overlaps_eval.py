@@ -11,7 +11,7 @@ import pytest
 
 from graph.evaluate import (EVAL_DIR, HELDOUT_DIR, _batches, _load_labelled, choose_threshold, cross_validate,
                             evaluate, evaluate_heldout, pr_curve, size_validate)
-from graph.overlaps import DEFAULT_MIN_SCORE
+from graph.overlaps import DEFAULT_MIN_SCORE, LEXICAL_MIN_SCORE, default_min_score
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +50,9 @@ def test_cross_validation_on_a_separable_toy_set():
 def test_labelled_set_size_and_default_threshold():
     ev = evaluate(EVAL_DIR, repeats=3)
     assert ev.initiatives >= 40 and ev.true_pairs >= 12
-    assert ev.default == DEFAULT_MIN_SCORE and ev.at_default.threshold == DEFAULT_MIN_SCORE
+    # the semantic default when the engine loads, else the lexical one
+    assert ev.default == default_min_score(ev.initiatives) in (DEFAULT_MIN_SCORE, LEXICAL_MIN_SCORE)
+    assert ev.at_default.threshold == ev.default
     # a floor, so that a regression in the text model is caught
     assert ev.at_default.recall >= 0.75 and ev.at_default.precision >= 0.55
 
@@ -60,7 +62,7 @@ def test_default_threshold_is_the_small_input_choice():
     gold = {k for k, v in table.items() if v.verdict == "duplicate"}
     sv = size_validate(records, gold, runs=40, splits=1, runs_per_half=4, seed=0)
     # the module's default is the threshold chosen on small random inputs of the labelled set
-    assert sv.threshold == pytest.approx(DEFAULT_MIN_SCORE, abs=0.015)
+    assert sv.threshold == pytest.approx(default_min_score(60), abs=0.015)
     assert sv.runs == 40 and len(sv.heldout_thresholds) == 2
     assert {n for n, _p in sv.by_size} <= set(sv.sizes)
     # small inputs: precision and recall floors at the default threshold
@@ -89,7 +91,7 @@ def test_heldout_evaluation_counts_what_the_command_reports():
     h = evaluate_heldout(HELDOUT_DIR)
     assert h.initiatives >= 40 and h.true_pairs >= 8 and h.labelled_negatives >= 8
     p = h.at_threshold
-    assert p.tp + p.fn == h.true_pairs and h.threshold == DEFAULT_MIN_SCORE
+    assert p.tp + p.fn == h.true_pairs and h.threshold == default_min_score(h.initiatives)
     assert h.without_reasons == 0
 
 
