@@ -63,6 +63,7 @@ from rdflib.term import Node
 from graph.errors import InputError, Problem
 
 __all__ = [
+    "to_ox_term",
     "StoreSpec",
     "StoreLocked",
     "parse_spec",
@@ -191,8 +192,15 @@ def _from_ox(term) -> object:
     raise ValueError(f"unexpected Oxigraph term {term!r}")
 
 
-def _to_ox(term):
-    """An rdflib term (or graph name) as an Oxigraph term."""
+def to_ox_term(term):
+    """An rdflib term (or graph name) as an Oxigraph term.
+
+    Examples
+    --------
+    >>> from rdflib import Literal
+    >>> to_ox_term(Literal("Odense", lang="da"))
+    <Literal value=Odense language=da>
+    """
     if term is None:
         return None
     if isinstance(term, Graph):
@@ -222,7 +230,7 @@ def _make_oxigraph_store_class():
         def triples(self, triple_pattern, context=None):
             s, p, o = triple_pattern
             try:
-                pattern = (_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(context))
+                pattern = (to_ox_term(s), to_ox_term(p), to_ox_term(o), to_ox_term(context))
             except (TypeError, ValueError):
                 return iter(())
             if any(isinstance(t, ox.Literal) for t in pattern[:2]):
@@ -718,7 +726,7 @@ def _ox_quads(ds: Dataset) -> Iterator[ox.Quad]:
         yield from inner.quads_for_pattern(None, None, None, None)
         return
     for s, p, o, g in quads_of(ds):
-        yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(g))
+        yield ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o), to_ox_term(g))
 
 
 def to_oxigraph(ds: Dataset) -> ox.Store:
@@ -893,7 +901,7 @@ def _bulk_load(inner: ox.Store, paths, *, graphs=None, progress=None, bulk: bool
             if fmt is None:
                 raise InputError(Problem(str(path), None, "not an RDF file (unknown extension)"))
             target = graphs[i] if graphs is not None and graphs[i] is not None else URIRef(path.resolve().as_uri())
-            to_graph = _to_ox(target)
+            to_graph = to_ox_term(target)
             kwargs = {
                 "format": fmt,
                 "base_iri": path.resolve().as_uri(),
@@ -1509,7 +1517,7 @@ def _load_one(inner: ox.Store, path: Path, display: str, target: URIRef, *, bar,
     if fmt is None:
         return [Problem(display, None, f"unknown file type {path.suffix!r}")]
     quads_format = fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
-    to_graph = _to_ox(target)
+    to_graph = to_ox_term(target)
     kwargs = {"format": fmt, "base_iri": path.resolve().as_uri(), "to_graph": None if quads_format else to_graph}
     loader = inner.bulk_load if bulk else inner.load
     default = ox.DefaultGraph()
@@ -1579,7 +1587,7 @@ def _fill(
                 continue
             src = SourceFile(path, display)
             ds.ecokg_files[str(uri)] = src
-            if next(iter(inner.quads_for_pattern(None, None, None, _to_ox(uri))), None) is not None:
+            if next(iter(inner.quads_for_pattern(None, None, None, to_ox_term(uri))), None) is not None:
                 registry.setdefault(uri, src)
             if quads_format:
                 for g in inner.named_graphs():

@@ -452,14 +452,16 @@ def _fast_store(ds: Dataset):
     import pyoxigraph as ox
 
     from graph import fastshacl
-    from graph.store import oxigraph_of, quads_of
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from graph.store import oxigraph_of, quads_of, to_ox_term
 
     inner = oxigraph_of(ds)
     if inner is None:
         st = ox.Store()
         try:
             st.bulk_extend(
-                ox.Quad(_ox(s), _ox(p), _ox(o), _ox_graph(g))
+                ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o), to_ox_term(DATASET_DEFAULT_GRAPH_ID if g is None else g))
                 for s, p, o, g in quads_of(ds)
                 if not (isinstance(o, Literal) and o.ill_typed)
             )
@@ -474,31 +476,6 @@ def _fast_store(ds: Dataset):
     for q in bad:
         st.remove(q)
     return st
-
-
-def _ox(term):
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(term, language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(term, datatype=ox.NamedNode(term.datatype))
-        return ox.Literal(term)
-    raise TypeError(f"unexpected term {term!r}")
-
-
-def _ox_graph(g):
-    import pyoxigraph as ox
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    if g is None or g == DATASET_DEFAULT_GRAPH_ID:
-        return ox.DefaultGraph()
-    return _ox(g)
 
 
 _SH = "http://www.w3.org/ns/shacl#"
