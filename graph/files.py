@@ -22,7 +22,7 @@ from typing import IO, Iterator
 
 from graph.errors import InputError, Problem
 
-__all__ = ["atomic_write", "atomic_path"]
+__all__ = ["atomic_write", "atomic_path", "total_size"]
 
 
 def _current_umask() -> int:
@@ -68,3 +68,21 @@ def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
         kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
         with open(tmp, mode, **kwargs) as fh:
             yield fh
+
+
+def total_size(paths) -> int:
+    """Bytes in the files ``paths`` (paths, or tuples whose first item is a
+    path); a file that cannot be read counts 0 (the loader reports it).
+
+    Examples
+    --------
+    >>> total_size(["/nonexistent/file.ttl"])
+    0
+    """
+    total = 0
+    for item in paths:
+        try:
+            total += Path(item[0] if isinstance(item, tuple) else item).stat().st_size
+        except OSError:
+            pass
+    return total

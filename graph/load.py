@@ -44,6 +44,7 @@ from rdflib import Dataset, Literal, URIRef  # noqa: F401 - Literal is used in t
 
 from graph import vocab
 from graph.errors import InputError, Problem
+from graph.files import total_size
 from graph.rdfparse import is_rdf_path, parse_rdf_file
 
 __all__ = ["load", "repo_root", "SourceFile", "sources_of", "fixed_files", "FAST_LOAD_BYTES"]
@@ -374,7 +375,7 @@ def load(
     rdf_files = _rdf_files(plan, bundled, root, onto, reference)
     if fast is None:
         fast = not plan.tables and (
-            (spec.kind == "oxigraph" and not spec.path) or _total_bytes(rdf_files) >= FAST_LOAD_BYTES
+            (spec.kind == "oxigraph" and not spec.path) or total_size(rdf_files) >= FAST_LOAD_BYTES
         )
     if fast and not plan.tables:
         from graph.store import load_fast
@@ -439,16 +440,6 @@ def _progress(total: int, desc: str):
                 delay=1.0, leave=False, file=sys.stderr)
 
 
-def _total_bytes(files: list[tuple[Path, str]]) -> int:
-    total = 0
-    for path, _display_name in files:
-        try:
-            total += path.stat().st_size
-        except OSError:
-            pass
-    return total
-
-
 def _load_memory(plan: _Plan, rdf_files, onto, reference, *, strict: bool, resolve: bool) -> Dataset:
     """The rdflib path: every quad as rdflib terms in rdflib's memory store."""
     ds = Dataset(default_union=True)
@@ -460,7 +451,7 @@ def _load_memory(plan: _Plan, rdf_files, onto, reference, *, strict: bool, resol
 
     _load_fixed(ds, onto, vocab.ONTOLOGY_GRAPH, registry, problems)
     _load_fixed(ds, reference, vocab.REFERENCE_GRAPH, registry, problems)
-    with _progress(_total_bytes(rdf_files), "loading") as bar:
+    with _progress(total_size(rdf_files), "loading") as bar:
         for path, display in rdf_files:
             _load_rdf(ds, path, display, registry, problems)
             try:

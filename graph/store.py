@@ -61,6 +61,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
 from rdflib.term import Node
 
 from graph.errors import InputError, Problem
+from graph.files import total_size
 
 __all__ = [
     "to_ox_term",
@@ -1570,13 +1571,7 @@ def _fill(
             registry.setdefault(gname, src)
             ds.ecokg_fixed.setdefault(gname, []).append(src)
             ds.ecokg_files[f.resolve().as_uri()] = src
-    total = 0
-    for p, _d in items:
-        try:
-            total += p.stat().st_size
-        except OSError:
-            pass
-    with _progress(total, "loading", progress) as bar:
+    with _progress(total_size(items), "loading", progress) as bar:
         for path, display in items:
             uri = URIRef(path.resolve().as_uri())
             quads_format = path.name.lower().removesuffix(".gz").endswith((".nq", ".trig"))
