@@ -19,6 +19,7 @@ from graph.ingest.lexicon import _REGION_ADJECTIVES, _REGION_MUNICIPALITIES
 from graph.ingest.mentions import _Ctx, _Mention, _find_mentions, _lower_words, _sentences, _tokens
 from graph.ingest.model import Entity, Ingested, Statement, _SINGLE_VALUED, _curie
 from graph.ingest.people import _classify_people
+from graph.ingest.rules import run_rules
 from graph.ingest.statements import _Builder, _St
 from graph.vocab import ECO, SCHEMA
 
@@ -146,7 +147,7 @@ def ingest_text(
         if c.known is not None and c.known.type:
             c.type = c.known.type if c.type != "Person" or c.known.type == "Person" else c.type
     builder = _Builder(ctx, clusters)
-    raw = builder.run()
+    raw = run_rules(builder)
     clusters = builder.clusters
     for c in clusters:
         if c.known is None:

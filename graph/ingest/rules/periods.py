@@ -1,0 +1,50 @@
+"""Periods (``fra 2024 til 2027``, ``i perioden 2023-2028``): the dates of
+the grants stated in that sentence or referred to (``bevillingen``), else
+the start and end dates of the entity the sentence is about.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from graph.danish import find_dates
+from graph.ingest.statements import _Builder
+
+__all__ = ["rule_periods"]
+
+
+def rule_periods(builder: _Builder) -> None:
+    for sent in builder.ctx.sentences:
+        pm = re.search(r"\b(?:fra|løber fra|gælder fra|i perioden|perioden|i årene)\s+(?=\d)", sent.text)
+        if not pm:
+            continue
+        ds = find_dates(sent.text[pm.end() :], years=False)
+        year_range = False
+        if len(ds) < 2 or ds[0].start != 0:
+            # "perioden 2023-2028", "fra 2025 til 2027": years only
+            ym = re.match(r"((?:19|20)\d{2})\s*(?:-|–|til)\s*((?:19|20)\d{2})\b", sent.text[pm.end() :])
+            if not ym or int(ym.group(1)) > int(ym.group(2)):
+                continue
+            year_range = True
+            start, end = date(int(ym.group(1)), 1, 1), date(int(ym.group(2)), 12, 31)
+        elif not re.fullmatch(r"\s*(?:til|-|–)\s*", sent.text[pm.end() + ds[0].end : pm.end() + ds[1].start]):
+            # "fra 1. april 2025 til 31. marts 2028": two dates joined by "til" or a dash
+            continue
+        else:
+            start, end = ds[0].value, ds[1].value
+        grants = [st for st in builder.out if st.p == "schema:funder"]
+        same = [st for st in grants if st.sent == (sent.start, sent.end)]
+        for st in same:
+            st.start_date, st.end_date = start, end
+        if re.search(r"bevilling|tilskud|støtte|finansiering", sent.text, re.I) and grants:
+            undated = [st for st in grants if st.start_date is None]
+            if re.search(r"\b(?:Bevillingen|bevillingen|Tilskuddet|tilskuddet|Støtten|støtten)\b", sent.text) and undated:
+                undated = undated[:1]  # "Bevillingen": the (first) grant, not every co-financing
+            for st in undated:
+                st.start_date, st.end_date = start, end
+        else:
+            subj = builder.subject_before(sent, sent.start + pm.start())
+            if subj is not None:
+                builder.add(subj, "schema:startDate", start.isoformat()[:4] if year_range else start.isoformat(), sent)
+                builder.add(subj, "schema:endDate", end.isoformat()[:4] if year_range else end.isoformat(), sent)
