@@ -923,13 +923,8 @@ def render_map(g: nx.MultiDiGraph, path: str | Path, *, title: str = "ecokg map"
     Returns
     -------
     MapStats
-
-    Raises
-    ------
-    graph.errors.EntityNotFound
-        ``focus`` names no drawn entity.
-    graph.errors.InputError
-        A bad option value.
+        What was drawn, with ``path`` and ``bytes`` of the page. Raises as
+        :func:`map_fragment`.
 
     Examples
     --------
