@@ -31,7 +31,7 @@ from graph.labels import label
 from graph.privacy import without_contacts
 from graph.vocab import PREFIXES
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "export", "union_graph"]
 
 _RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nq": "nquads"}
 _QUAD_FORMATS = {"trig", "nq", "jsonld"}
@@ -56,20 +56,32 @@ def export(ds: Dataset, fmt: str, path: str | os.PathLike, *, include_contacts: 
             if fmt in _QUAD_FORMATS:
                 data.serialize(destination=str(tmp), format=_RDF_FORMATS[fmt], encoding="utf-8")
             else:
-                _union_graph(data).serialize(destination=str(tmp), format=_RDF_FORMATS[fmt], encoding="utf-8")
+                union_graph(data).serialize(destination=str(tmp), format=_RDF_FORMATS[fmt], encoding="utf-8")
     elif fmt == "csv":
         _write_csv(data, path)
     else:
         _write_network(data, fmt, path, include_contacts)
 
 
-def _union_graph(ds: Dataset):
+def union_graph(ds: Dataset):
+    """A plain rdflib Graph holding every triple of every graph of ``ds``
+    (whether or not its default graph is the union), with ecokg's prefixes bound.
+
+    Examples
+    --------
+    >>> from rdflib import Dataset, Literal, URIRef
+    >>> ds = Dataset(default_union=True)
+    >>> _ = ds.graph(URIRef("urn:g1")).add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+    >>> _ = ds.graph(URIRef("urn:g2")).add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+    >>> len(union_graph(ds))
+    1
+    """
     from rdflib import Graph
 
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    g += ds.triples((None, None, None))
+    g += ((s, p, o) for s, p, o, _g in ds.quads((None, None, None, None)))  # every graph, union or not
     return g
 
 

@@ -322,16 +322,6 @@ def _norm_ws(text: str) -> str:
     return " ".join(text.split())
 
 
-def _union_graph(ds: Dataset, include_ontology: bool) -> Graph:
-    g = Graph()
-    skip = None if include_ontology else vocab.ONTOLOGY_GRAPH
-    for s, p, o, ctx in ds.quads((None, None, None, None)):
-        if skip is not None and getattr(ctx, "identifier", ctx) == skip:
-            continue
-        g.add((s, p, o))
-    return g
-
-
 class FastShaclFallback(UserWarning):
     """The fast SHACL validator cannot compile the shapes: pyshacl (much slower) runs instead."""
 
@@ -432,7 +422,9 @@ def _shacl_results(ds: Dataset, shapes_graph: Graph, engine: str):
 
             warnings.warn(f"{err}; validating with pyshacl (slower)", FastShaclFallback, stacklevel=3)
     # the shapes follow rdfs:subClassOf links of the ontology: it is part of the data graph
-    data = _union_graph(ds, include_ontology=True)
+    from graph.export import union_graph
+
+    data = union_graph(ds)
     # an ill-typed literal ("2019-13-45"^^xsd:date) is reported by the
     # strict checks; pyshacl cannot compare it (sh:lessThanOrEquals raises), so its
     # copy of the data leaves such triples out
