@@ -15,36 +15,7 @@ from graph.vocab import ECO, ONTOLOGY_GRAPH
 
 ROOT = Path(__file__).resolve().parents[1]
 
-TRIG = """
-@prefix eco: <https://w3id.org/ecokg/def#> .
-@prefix ecoid: <https://w3id.org/ecokg/id/> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix schema: <https://schema.org/> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix time: <http://www.w3.org/2006/time#> .
-@prefix gr: <https://w3id.org/ecokg/id/graph/> .
-@prefix fa: <https://w3id.org/ecokg/id/focus/> .
-
-gr:reference {
-  ecoid:region-hovedstaden a eco:Region ; skos:prefLabel "Region Hovedstaden"@da ;
-      skos:notation "DK01" ; schema:dissolutionDate "2026-12-31"^^xsd:date .
-  ecoid:region-sjaelland a eco:Region ; skos:prefLabel "Region Sjælland"@da ;
-      skos:notation "DK02" ; schema:dissolutionDate "2026-12-31"^^xsd:date .
-  ecoid:region-syddanmark a eco:Region ; skos:prefLabel "Region Syddanmark"@da ; skos:notation "DK03" .
-  ecoid:region-midtjylland a eco:Region ; skos:prefLabel "Region Midtjylland"@da ; skos:notation "DK04" .
-  ecoid:region-nordjylland a eco:Region ; skos:prefLabel "Region Nordjylland"@da ; skos:notation "DK05" .
-  ecoid:region-oestdanmark a eco:Region ; skos:prefLabel "Region Østdanmark"@da ;
-      schema:foundingDate "2027-01-01"^^xsd:date .
-  ecoid:change a org:ChangeEvent ;
-      org:originalOrganization ecoid:region-hovedstaden , ecoid:region-sjaelland ;
-      org:resultingOrganization ecoid:region-oestdanmark .
-  ecoid:odense a eco:Municipality ; skos:prefLabel "Odense"@da ;
-      schema:containedInPlace ecoid:region-syddanmark .
-  ecoid:roskilde a eco:Municipality ; skos:prefLabel "Roskilde"@da ;
-      schema:containedInPlace ecoid:region-sjaelland .
-}
+TRIG = (ROOT / "tests" / "fixtures" / "regions.trig").read_text(encoding="utf-8") + """
 
 gr:data {
   fa:tele a eco:FocusArea ; skos:prefLabel "Telemedicin"@da .
