@@ -65,6 +65,7 @@ from graph.files import total_size
 
 __all__ = [
     "to_ox_term",
+    "tsv_term",
     "StoreSpec",
     "StoreLocked",
     "parse_spec",
@@ -328,8 +329,16 @@ def _plain_literal(lexical: str, lang: str | None) -> Literal:
     return lit
 
 
-def _tsv_term(token: str) -> Node:
-    """An rdflib term from one cell of SPARQL TSV results (Turtle syntax)."""
+def tsv_term(token: str) -> Node:
+    """An rdflib term from one cell of SPARQL TSV results (Turtle syntax).
+
+    Examples
+    --------
+    >>> tsv_term("<https://w3id.org/ecokg/id/sdu>")
+    rdflib.term.URIRef('https://w3id.org/ecokg/id/sdu')
+    >>> tsv_term('"Odense"@da')
+    rdflib.term.Literal('Odense', lang='da')
+    """
     first = token[:1]
     if first == "<":
         return str.__new__(URIRef, token[1:-1])  # Oxigraph's IRIs are valid: skip rdflib's check
@@ -825,7 +834,7 @@ def predicate_view(ds: Dataset, classes, predicates) -> PredicateView | None:
         for cell in line.split("\t"):
             t = terms.get(cell, terms)
             if t is terms:
-                t = terms[cell] = _tsv_term(cell)
+                t = terms[cell] = tsv_term(cell)
             row.append(t)
         s, c, p, o = row
         view._add(s, rdf_type, c)

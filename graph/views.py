@@ -60,7 +60,7 @@ from rdflib.term import Node
 
 from graph.labels import local_name
 from graph.periods import END_PREDICATES, START_PREDICATES, as_date, is_active, parse_date, period_of
-from graph.store import _tsv_term
+from graph.store import tsv_term
 from graph.vocab import (
     ACTOR_CLASSES,
     DCTERMS,
@@ -525,7 +525,7 @@ def _oxigraph_pairs(store, p: URIRef, terms: dict) -> list:
     # a triple in several graphs is one triple of the union
     cells = "\t".join(dict.fromkeys(lines)).split("\t")
     for cell in [c for c in set(cells) if c not in terms]:
-        terms[cell] = _tsv_term(cell)
+        terms[cell] = tsv_term(cell)
     nodes = list(map(terms.__getitem__, cells))
     return list(zip(nodes[0::2], nodes[1::2]))
 
@@ -975,7 +975,7 @@ def _graph_triples(ds: Graph, graphs: set, scan: _Scan):
             for tok in line.split("\t"):
                 t = terms.get(tok)
                 if t is None:
-                    t = terms[tok] = _tsv_term(tok)
+                    t = terms[tok] = tsv_term(tok)
                 row.append(t)
             yield tuple(row)
         return

@@ -339,9 +339,9 @@ def test_oxigraph_reading_details():
     ],
 )
 def test_tsv_terms(token, expected):
-    from graph.views import _tsv_term
+    from graph.store import tsv_term
 
-    term = _tsv_term(token)
+    term = tsv_term(token)
     assert term == expected and type(term) is type(expected)
     if isinstance(term, Literal):
         assert (term.language, term.datatype, term.value) == (expected.language, expected.datatype, expected.value)
