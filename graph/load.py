@@ -45,6 +45,7 @@ from rdflib import Dataset, Literal, URIRef  # noqa: F401 - Literal is used in t
 from graph import vocab
 from graph.errors import InputError, Problem
 from graph.files import total_size
+from graph.progress import progress_bar
 from graph.rdfparse import is_rdf_path, parse_rdf_file
 
 __all__ = ["load", "repo_root", "SourceFile", "sources_of", "fixed_files", "FAST_LOAD_BYTES"]
@@ -429,17 +430,6 @@ def _rdf_files(plan: _Plan, bundled: bool, root: Path, onto, reference) -> list[
     return out
 
 
-def _progress(total: int, desc: str):
-    """A tqdm bar (bytes) on stderr, shown only when stderr is a terminal and
-    loading takes more than a second."""
-    import sys
-
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=desc, unit="B", unit_scale=True, disable=not sys.stderr.isatty(),
-                delay=1.0, leave=False, file=sys.stderr)
-
-
 def _load_memory(plan: _Plan, rdf_files, onto, reference, *, strict: bool, resolve: bool) -> Dataset:
     """The rdflib path: every quad as rdflib terms in rdflib's memory store."""
     ds = Dataset(default_union=True)
@@ -451,7 +441,7 @@ def _load_memory(plan: _Plan, rdf_files, onto, reference, *, strict: bool, resol
 
     _load_fixed(ds, onto, vocab.ONTOLOGY_GRAPH, registry, problems)
     _load_fixed(ds, reference, vocab.REFERENCE_GRAPH, registry, problems)
-    with _progress(total_size(rdf_files), "loading") as bar:
+    with progress_bar(total_size(rdf_files), "loading", unit="B") as bar:
         for path, display in rdf_files:
             _load_rdf(ds, path, display, registry, problems)
             try:

@@ -111,12 +111,16 @@ def embed(texts: Sequence[str], *, batch: int = 32) -> np.ndarray:
     if missing:
         _cache.update(_read_disk(missing))
         missing = [t for t in missing if t not in _cache]
-    for start in range(0, len(missing), batch):
-        chunk = missing[start : start + batch]
-        vecs = np.asarray(model.query(chunk), dtype=np.float32).reshape(len(chunk), DIM)
-        for t, v in zip(chunk, vecs):
-            _cache[t] = v
-        _write_disk(chunk, vecs)
+    from graph.progress import progress_bar
+
+    with progress_bar(len(missing), "embedding texts", unit="texts") as bar:
+        for start in range(0, len(missing), batch):
+            chunk = missing[start : start + batch]
+            vecs = np.asarray(model.query(chunk), dtype=np.float32).reshape(len(chunk), DIM)
+            for t, v in zip(chunk, vecs):
+                _cache[t] = v
+            _write_disk(chunk, vecs)
+            bar.update(len(chunk))
     if not len(texts):
         return np.zeros((0, DIM), dtype=np.float32)
     return np.stack([_cache[t] for t in texts])

@@ -46,7 +46,6 @@ import fcntl
 import os
 import re
 import shutil
-import sys
 import threading
 import time
 import uuid
@@ -62,6 +61,7 @@ from rdflib.term import Node
 
 from graph.errors import InputError, Problem
 from graph.files import total_size
+from graph.progress import progress_bar
 
 __all__ = [
     "to_ox_term",
@@ -846,14 +846,6 @@ def predicate_view(ds: Dataset, classes, predicates) -> PredicateView | None:
 # --------------------------------------------------------------------------- bulk loading
 
 
-def _progress(total: int | None, desc: str, progress: bool | None):
-    """A tqdm bar on stderr when it is a terminal (or ``progress=True``)."""
-    show = sys.stderr.isatty() if progress is None else progress
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=desc, unit="B", unit_scale=True, disable=not show, file=sys.stderr)
-
-
 def bulk_load_files(
     ds: Dataset,
     paths: Sequence[str | os.PathLike],
@@ -904,8 +896,7 @@ def _bulk_load(inner: ox.Store, paths, *, graphs=None, progress=None, bulk: bool
     from graph.rdfparse import rdf_format
 
     paths = [Path(p) for p in paths]
-    total = sum(p.stat().st_size for p in paths if p.exists())
-    with _progress(total, "loading", progress) as bar:
+    with progress_bar(total_size(paths), "loading", unit="B", show=progress) as bar:
         for i, path in enumerate(paths):
             fmt = rdf_format(path)
             if fmt is None:
@@ -1040,7 +1031,7 @@ def _write_oxigraph(ds_new: Dataset, path: str, *, progress: bool | None, timeou
             return _write_by_swap(source, p, progress=progress, timeout=timeout)
     quads = list(_ox_quads(ds_new))
     with _writable(path, timeout=timeout) as store:
-        with _progress(len(quads), "writing", progress) as bar:
+        with progress_bar(len(quads), "writing", unit="quads", show=progress) as bar:
             bar.unit, bar.unit_scale = "quad", True
             store.extend(quads)  # one transaction: all or nothing
             bar.update(len(quads))
@@ -1053,7 +1044,7 @@ def _write_by_swap(source: ox.Store, p: Path, *, progress: bool | None, timeout:
     n = len(source)
 
     def build(copy: ox.Store) -> None:
-        with _progress(n, "writing", progress) as bar:
+        with progress_bar(n, "writing", unit="quads", show=progress) as bar:
             bar.unit, bar.unit_scale = "quad", True
 
             def counted():
@@ -1277,7 +1268,7 @@ def _write_sparql(ds_new: Dataset, s: StoreSpec, *, progress: bool | None, batch
 
     requests = _sparql_batches(quads, batch_size, stage)
     try:
-        with _progress(len(requests), "writing", progress) as bar:
+        with progress_bar(len(requests), "writing", unit="requests", show=progress) as bar:
             bar.unit = "request"
             for req in requests:
                 _sparql_update(s, req)
@@ -1570,7 +1561,7 @@ def _fill(
     ds.ecokg_fixed = {}
     onto, reference = fixed_files()
     fixed = [(f, vocab.ONTOLOGY_GRAPH) for f in onto] + [(f, vocab.REFERENCE_GRAPH) for f in reference]
-    with _progress(0, "loading", False) as quiet:
+    with progress_bar(0, "loading", show=False) as quiet:
         for f, gname in fixed:
             src = SourceFile(f, _display(f))
             found = _load_one(inner, f, src.display, gname, bar=quiet, bulk=bulk)
@@ -1580,7 +1571,7 @@ def _fill(
             registry.setdefault(gname, src)
             ds.ecokg_fixed.setdefault(gname, []).append(src)
             ds.ecokg_files[f.resolve().as_uri()] = src
-    with _progress(total_size(items), "loading", progress) as bar:
+    with progress_bar(total_size(items), "loading", unit="B", show=progress) as bar:
         for path, display in items:
             uri = URIRef(path.resolve().as_uri())
             quads_format = path.name.lower().removesuffix(".gz").endswith((".nq", ".trig"))

@@ -60,6 +60,7 @@ from rdflib.term import Node
 
 from graph.labels import local_name
 from graph.periods import END_PREDICATES, START_PREDICATES, as_date, is_active, parse_date, period_of
+from graph.progress import progress_bar
 from graph.store import tsv_term
 from graph.vocab import (
     ACTOR_CLASSES,
@@ -249,7 +250,7 @@ def entity_graph(ds: Graph, *, as_of=None, include_contacts: bool = False) -> nx
             attrs["contacts"] = tuple(sorted(contacts.get(node, ())))
         G.add_node(str(node), **attrs)
     evidence = _Evidence(ds, facts._scan)  # type: ignore[attr-defined]
-    bar = _progress(len(facts.relations), "relations")
+    bar = progress_bar(len(facts.relations), "relations")
 
     def edges():
         for k, ((s, p, o), (start, end, amount)) in enumerate(facts.relations.items(), 1):
@@ -541,19 +542,9 @@ def _facts(ds: Graph, as_of=None, *, fast: bool = True) -> _Facts:
     facts = _Facts(as_of=as_of, region_date=as_of or date.today())
     scan = _Scan(ds, fast=fast)
     facts._scan = scan  # type: ignore[attr-defined]
-    with _progress(6, "reading the graph") as bar:
+    with progress_bar(6, "reading the graph") as bar:
         _read_facts(ds, scan, facts, bar)
     return facts
-
-
-def _progress(total: int, desc: str):
-    """A tqdm bar on stderr, shown only when stderr is a terminal and the work
-    takes more than a second (big graphs)."""
-    import sys
-
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=desc, disable=not sys.stderr.isatty(), delay=1.0, leave=False, file=sys.stderr)
 
 
 def _read_facts(ds: Graph, scan: _Scan, facts: _Facts, bar) -> None:
