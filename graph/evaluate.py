@@ -271,8 +271,9 @@ def cross_validate(items: Sequence[str], scored: Mapping[Pair, float], gold: set
     )
 
 
-#: subfolders of the labelled set that are never used for tuning or choosing the threshold
-HELDOUT = ("heldout",)
+#: subfolders of the labelled set whose name starts with this are held out: never
+#: used for tuning or choosing the threshold (``heldout``, ``heldout2``, ...)
+HELDOUT = "heldout"
 
 
 @dataclass(frozen=True)
@@ -415,7 +416,7 @@ def _batches(directory: Path, include_added: bool) -> list[Path]:
     batches = [directory]
     if include_added:
         batches += sorted(p for p in directory.iterdir()
-                          if p.is_dir() and p.name not in HELDOUT and (p / "elements.csv").is_file())
+                          if p.is_dir() and not p.name.startswith(HELDOUT) and (p / "elements.csv").is_file())
     return batches
 
 

@@ -87,6 +87,19 @@ def test_background_texts_exclude_the_heldout_set():
     assert not any(t.split(". ")[0] in heldout for t in texts)
 
 
+def test_every_heldout_folder_is_kept_out_of_tuning_and_background():
+    from graph.overlaps import background_texts
+
+    folders = sorted(p for p in EVAL_DIR.iterdir() if p.is_dir() and p.name.startswith("heldout"))
+    assert len(folders) >= 2
+    batches = _batches(EVAL_DIR, include_added=True)
+    assert not set(batches) & set(folders)
+    texts = background_texts()
+    for folder in folders:
+        labels = {row.split(",")[0] for row in (folder / "elements.csv").read_text(encoding="utf-8").splitlines()[1:]}
+        assert not any(t.split(". ")[0] in labels for t in texts)
+
+
 def test_heldout_evaluation_counts_what_the_command_reports():
     h = evaluate_heldout(HELDOUT_DIR)
     assert h.initiatives >= 40 and h.true_pairs >= 8 and h.labelled_negatives >= 8
