@@ -237,13 +237,17 @@ def explain(entity, sources, store, as_json):
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Threshold (default: the evaluated one).")
 @click.option("--same-region", is_flag=True, help="Also report pairs inside one region.")
 @click.option("--verdicts", type=click.Path(dir_okay=False), help="CSV of curator verdicts on pairs.")
+@click.option("--semantic/--lexical", "semantic", default=None,
+              help="Compare descriptions by meaning too (sentence model) or by words only. "
+                   "Default: by meaning up to 2,000 initiatives.")
 @as_of_option
-def overlaps(sources, store, as_json, min_score, same_region, verdicts, as_of):
+def overlaps(sources, store, as_json, min_score, same_region, verdicts, semantic, as_of):
     """Duplicated or overlapping initiatives, best first, with reasons.
 
     \b
     Example:
       ecokg overlaps initiatives.xlsx --min-score 0.4 --json
+      ecokg overlaps big-export.nt --lexical        # words only: fast on very large inputs
     """
     from graph.overlaps import overlap_groups, overlapping_initiatives
     from graph.verdicts import read_verdicts
@@ -255,6 +259,7 @@ def overlaps(sources, store, as_json, min_score, same_region, verdicts, as_of):
         same_region=same_region,
         as_of=as_of,
         verdicts=read_verdicts(verdicts) if verdicts else None,
+        semantic=semantic,
     )
     groups = overlap_groups(pairs)
     if as_json:

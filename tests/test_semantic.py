@@ -166,3 +166,24 @@ def test_an_unusable_disk_cache_is_skipped(tmp_path, monkeypatch):
     assert semantic.embed(["Dialyse derhjemme"]).shape == (1, semantic.DIM)
     monkeypatch.setenv("ECOKG_CACHE_DIR", "")
     assert semantic.cache_path() is None
+
+
+def test_cli_lexical_switch_turns_the_meaning_signal_off(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    rows = ["Label,Type,Description,Region"] + [
+        f'"{r.label}",Projekt,"{r.text}",{r.regions[0][1]}' for r in RECORDS + WORDY
+    ]
+    (tmp_path / "elements.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "connections.csv").write_text("From,To,Type\n", encoding="utf-8")
+    runner = CliRunner()
+    default = runner.invoke(cli, ["overlaps", str(tmp_path), "--json", "--min-score", "0.1"])
+    lexical = runner.invoke(cli, ["overlaps", str(tmp_path), "--json", "--min-score", "0.1", "--lexical"])
+    assert default.exit_code == 0 and lexical.exit_code == 0, default.output + lexical.output
+    reasons = lambda out: [r for p in json.loads(out)["pairs"] for r in p["reasons"]]  # noqa: E731
+    assert any("in meaning" in r for r in reasons(default.output))
+    assert reasons(lexical.output) and not any("in meaning" in r for r in reasons(lexical.output))
