@@ -523,8 +523,9 @@ def evaluate_heldout(directory: str | Path = HELDOUT_DIR) -> HeldOut:
     records, table = _load_labelled([Path(directory)])
     default = default_min_score(len(records))
     gold = {k for k, v in table.items() if v.verdict == "duplicate"}
-    found = find_overlaps(records)
-    scored_all = {frozenset({o.a.iri, o.b.iri}): o.score for o in find_overlaps(records, min_score=0.0)}
+    every = find_overlaps(records, min_score=0.0)  # scored once; the default's pairs are those above it
+    found = [o for o in every if o.score >= default]
+    scored_all = {frozenset({o.a.iri, o.b.iri}): o.score for o in every}
     items = [r.iri for r in records]
     universe = {frozenset({a, b}) for n, a in enumerate(items) for b in items[n + 1 :]}
     point = pr_curve(scored_all, gold, [default], universe=universe)[0]
