@@ -232,7 +232,7 @@ def cross_validate(items: Sequence[str], scored: Mapping[Pair, float], gold: set
     rng = random.Random(seed)
     items = list(items)
     groups = _groups(items, gold)
-    all_pairs = {frozenset({a, b}) for n, a in enumerate(items) for b in items[n + 1 :]}
+    all_pairs = _all_pairs(items)
     precisions, recalls, chosen = [], [], []
     tp_all = fp_all = fn_all = 0
     for _ in range(repeats):
@@ -343,6 +343,15 @@ def _sample(groups: Sequence[Sequence[str]], size: int, rng: random.Random) -> l
     return chosen
 
 
+def _all_pairs(items: Sequence[str]) -> set[Pair]:
+    """Every unordered pair of ``items``: the universe precision and recall count over.
+
+    >>> sorted(sorted(p) for p in _all_pairs(["a", "b", "c"]))
+    [['a', 'b'], ['a', 'c'], ['b', 'c']]
+    """
+    return {frozenset({a, b}) for n, a in enumerate(items) for b in items[n + 1 :]}
+
+
 def _run(records, by_iri, chosen: Sequence[str], gold: set[Pair]):
     from graph.overlaps import find_overlaps
 
@@ -350,7 +359,7 @@ def _run(records, by_iri, chosen: Sequence[str], gold: set[Pair]):
     background = [r.text for r in records if r.iri not in inside]
     found = find_overlaps([by_iri[i] for i in chosen], min_score=0.0, background=background)
     scored = {frozenset({o.a.iri, o.b.iri}): o.score for o in found}
-    universe = {frozenset({a, b}) for n, a in enumerate(chosen) for b in chosen[n + 1 :]}
+    universe = _all_pairs(chosen)
     return scored, {p for p in gold if p <= inside}, universe
 
 
@@ -473,7 +482,7 @@ def evaluate(directory: str | Path = EVAL_DIR, *, folds: int = 5, repeats: int =
     gold = {k for k, v in table.items() if v.verdict == "duplicate"}
     scored = scored_pairs(records)
     items = [r.iri for r in records]
-    universe = {frozenset({a, b}) for n, a in enumerate(items) for b in items[n + 1 :]}
+    universe = _all_pairs(items)
     chosen = choose_threshold(scored, gold, universe=universe) if threshold is None else threshold
     curve = tuple(pr_curve(scored, gold, _GRID[::5], universe=universe))
     at = pr_curve(scored, gold, [chosen], universe=universe)[0]
@@ -527,7 +536,7 @@ def evaluate_heldout(directory: str | Path = HELDOUT_DIR) -> HeldOut:
     found = [o for o in every if o.score >= default]
     scored_all = {frozenset({o.a.iri, o.b.iri}): o.score for o in every}
     items = [r.iri for r in records]
-    universe = {frozenset({a, b}) for n, a in enumerate(items) for b in items[n + 1 :]}
+    universe = _all_pairs(items)
     point = pr_curve(scored_all, gold, [default], universe=universe)[0]
     missed, false = _named_lists(records, scored_all, gold, default)
     return HeldOut(
