@@ -121,6 +121,13 @@ FOCUS_TERMS: tuple[tuple[str, str, str], ...] = (
     ("Robotteknologi", "Robotics", r"robotteknologi(?:en|ske?)?"),
     ("Velfærdsrobotter", "Welfare robots", r"velfærdsrobot(?:ter|terne|ten)?"),
     ("Patientsikkerhed", "Patient safety", r"patientsikkerhed(?:en)?"),
+    # innovation-policy topics (how the ecosystem works, not a field)
+    ("Videnspredning", "Knowledge dissemination", r"videns?spredning(?:en)?"),
+    (
+        "Koordinering mellem initiativer",
+        "Coordination between initiatives",
+        r"koordinering(?:en)?\s+(?:mellem|af|på\s+tværs\s+af)\s+(?:de\s+|alle\s+)?(?:[a-zæøå]+e\s+)?(?:initiativer|indsatser|tiltag|projekter)(?:ne)?",
+    ),
     ("Sundhed", "Health", r"(?<=inden for )sundhed|(?<=indenfor )sundhed|(?<=området )sundhed"),
 )
 

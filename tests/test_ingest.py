@@ -804,3 +804,18 @@ def test_joining_named_next_owners_affiliations_and_responsible_units(reference_
     assert {e.label for e in res.entities if e.type == "Person"} == {"Birgit Holm", "Amira Berg", "Jonas Lind"}
     assert ("PulsLink I/S", "vcard:hasEmail", "presse@pulslink.dk") in stmts
     assert not [e for e in res.entities if e.label == "Presseafdelingen"]
+
+
+def test_policy_topics_knowledge_dissemination_and_coordination():
+    text = (
+        "Netværket Sund Viden Vest arbejder med videnspredning om telemedicin mellem kommunerne. "
+        "Formålet er bedre koordinering af de kommunale indsatser på ældreområdet.\n\n"
+        "Vidensspredningen sker på årlige temadage.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    focus = {e.label for e in res.entities if e.type == "Focus Area"}
+    assert focus == {"Videnspredning", "Telemedicin", "Koordinering mellem initiativer"}
+    assert res.entity("Videnspredning").mentions == ((text.index("videnspredning"), text.index("videnspredning") + 14), (text.index("Vidensspredningen"), text.index("Vidensspredningen") + 17))
+    assert ("Sund Viden Vest", "dcterms:subject", "Videnspredning") in _stmts(res)
+    # coordination of something else, and knowledge sharing, are no such topic
+    assert [t.label for t in find_focus_terms("koordinering af trafikken og videndeling i teamet")] == []
