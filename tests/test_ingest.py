@@ -819,3 +819,62 @@ def test_policy_topics_knowledge_dissemination_and_coordination():
     assert ("Sund Viden Vest", "dcterms:subject", "Videnspredning") in _stmts(res)
     # coordination of something else, and knowledge sharing, are no such topic
     assert [t.label for t in find_focus_terms("koordinering af trafikken og videndeling i teamet")] == []
+
+
+def _initiatives(res: Ingested) -> dict[str, tuple[int, int]]:
+    return {e.label: (e.start, e.end) for e in res.entities if e.type == "Initiative"}
+
+
+def test_activity_given_as_an_example_of_a_collaboration_is_an_initiative(reference_gazetteer):
+    text = (
+        "Et godt eksempel på et tværkommunalt samarbejde er etableringen af et fælles testcenter for "
+        "velfærdsteknologi i Vejle.\n\n"
+        "Indførelsen af digitale plejeplaner i hjemmeplejen er et eksempel på et projekt, der har sparet tid.\n\n"
+        "Det er et godt eksempel på, hvordan vi arbejder. Udvikling af nye tilbud er vigtig for alle.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    a = text.index("etableringen")
+    b = text.index("Indførelsen")
+    assert _initiatives(res) == {
+        "Etableringen af et fælles testcenter for velfærdsteknologi i Vejle": (a, text.index(" Vejle.") + 6),
+        "Indførelsen af digitale plejeplaner i hjemmeplejen": (b, text.index(" er et eksempel")),
+    }
+    stmts = _stmts(res)
+    first = "Etableringen af et fælles testcenter for velfærdsteknologi i Vejle"
+    assert (first, "schema:location", "Vejle Kommune") in stmts
+    assert (first, "dcterms:subject", "Velfærdsteknologi") in stmts
+    quote = next(s for s in res.statements if s.subject == first and s.predicate == "schema:location")
+    assert text[quote.start : quote.end] == quote.quote and quote.quote.startswith("Et godt eksempel")
+    # no example of a collaboration, or no activity: nothing ("udvikling af nye tilbud" alone is no initiative)
+    assert not [e for e in res.entities if e.label.startswith("Udvikling")]
+
+
+def test_model_or_programme_of_a_place_is_an_initiative(reference_gazetteer):
+    text = (
+        "Kommunalbestyrelsen vil udbrede programmet for implementering af telemedicin i Aalborg Kommune til flere borgere.\n\n"
+        "Region Midtjyllands model for opbygning af sundhedshuse skal nu evalueres.\n\n"
+        "Erfaringerne fra indsatsen for udbredelse af hjemmemonitorering i Region Nordjyland deles med andre.\n\n"
+        "Strategien for udvikling af sundheds-it i Region Hovedstaden er vedtaget.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    prog = "Programmet for implementering af telemedicin i Aalborg Kommune"
+    model = "Region Midtjyllands model for opbygning af sundhedshuse"
+    # a place matched only fuzzily ("Nordjyland") is written as its known name in the label
+    effort = "Indsatsen for udbredelse af hjemmemonitorering i Region Nordjylland"
+    a = text.index("indsatsen")
+    assert _initiatives(res) == {
+        prog: (text.index("programmet"), text.index(" til flere")),
+        model: (text.index("Region Midtjyllands"), text.index(" skal nu")),
+        effort: (a, text.index(" deles")),
+    }
+    assert res.entity(effort).aliases == ("indsatsen for udbredelse af hjemmemonitorering i Region Nordjyland",)
+    stmts = _stmts(res)
+    assert {(s, o) for s, p, o in stmts if p == "schema:location"} == {
+        (prog, "Aalborg Kommune"),
+        (model, "Region Midtjylland"),
+        (effort, "Region Nordjylland"),
+    }
+    assert (prog, "dcterms:subject", "Telemedicin") in stmts
+    assert (effort, "dcterms:subject", "Hjemmemonitorering") in stmts
+    # a strategy is a document, not an initiative
+    assert not [e for e in res.entities if e.label.startswith("Strategien")]

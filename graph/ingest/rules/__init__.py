@@ -1,6 +1,7 @@
 """The statement rules, one module per family (cue phrases, funding,
-founding, posts, places, focus, periods), and :func:`run_rules`, which runs
-them in a fixed order over the sentences of one text.
+founding, posts, places, described initiatives, focus, periods), and
+:func:`run_rules`, which runs them in a fixed order over the sentences of one
+text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from graph.ingest.rules.cues import (
 from graph.ingest.rules.focus import rule_focus, rule_focus_terms
 from graph.ingest.rules.founding import rule_founder_clauses, rule_founding_clause, rule_founding_date
 from graph.ingest.rules.funding import rule_amounts, rule_round_investors
+from graph.ingest.rules.initiatives import rule_described_initiatives
 from graph.ingest.rules.periods import rule_periods
 from graph.ingest.rules.places import (
     rule_address_lines,
@@ -52,6 +54,7 @@ def run_rules(builder: _Builder) -> list[_St]:
     rule_address_lines(builder)
     rule_org_contact_lines(builder)
     rule_sites(builder)
+    rule_described_initiatives(builder)
     rule_focus(builder)
     rule_focus_terms(builder)
     rule_elaborations(builder)

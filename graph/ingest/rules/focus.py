@@ -70,7 +70,8 @@ def rule_focus_terms(builder: _Builder) -> None:
     each is a Focus Area; the entity a sentence is explicitly about has
     the terms of that sentence as ``dcterms:subject`` (not in quotations)."""
     text = builder.ctx.text
-    taken = [(m.start, m.end) for c in builder.clusters for m in c.mentions]
+    # a described initiative ("udvikling af en ny seng til psykiatrien") leaves its focus terms free
+    taken = [(m.start, m.end) for c in builder.clusters for m in c.mentions if m.origin != "described"]
     by_key = {normalise(c.label): c for c in builder.clusters if c.type == "Focus Area"}
     for t in find_focus_terms(text):
         if any(a < t.end and t.start < b for a, b in taken):
