@@ -28,6 +28,9 @@ from graph.queries import load_query, saved_queries
 __all__ = ["QueryResult", "resolve_query", "run_query", "compact"]
 
 _SPARQL_START = re.compile(r"^\s*(#.*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_SPARQL_UPDATE = re.compile(
+    r"^\s*(#.*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ def resolve_query(query: str) -> tuple[str, str]:
             raise InputError([Problem(str(path), None, f"cannot read query: {exc}")]) from None
     if query in saved_queries(include_internal=True):
         return load_query(query), f"{query}.rq"
+    if _SPARQL_UPDATE.match(query):
+        raise InputError([Problem("query", 1, "a SPARQL update: `ecokg query` only reads (`ecokg load` writes a store)")])
     known = ", ".join(saved_queries())
     raise InputError([Problem("query", None, f"{query!r} is neither SPARQL, a .rq file nor a saved query ({known})")])
 
@@ -77,6 +82,8 @@ def run_query(g: Graph, text: str, *, origin: str = "query") -> QueryResult:
     """
     try:
         result = g.query(text)
+    except InputError:
+        raise  # the store's own problem (an unreachable SPARQL server), not the query's
     except Exception as exc:  # rdflib raises pyparsing and other errors for bad SPARQL
         line = getattr(exc, "lineno", None)
         message = getattr(exc, "msg", None) or str(exc).splitlines()[0]

@@ -576,6 +576,12 @@ def _sparql_store_class():
                 raise InputError(Problem(self.query_endpoint, None, f"SPARQL query failed: {result[1]}"))
             return result
 
+        def _query(self, *args, **kwargs):
+            try:
+                return super()._query(*args, **kwargs)
+            except OSError as err:  # urllib's URLError and HTTPError are OSErrors
+                raise _unreachable(self.query_endpoint, err) from None
+
         def _update(self, update):
             self._updates += 1
             _sparql_update(self._ecokg_spec, update)
@@ -1127,7 +1133,6 @@ def _same_store(inner: ox.Store, path: str) -> bool:
 
 
 def _http(url: str, data: dict, accept: str, *, timeout: float = 600) -> bytes:
-    import urllib.error
     import urllib.parse
     import urllib.request
 
@@ -1141,11 +1146,21 @@ def _http(url: str, data: dict, accept: str, *, timeout: float = 600) -> bytes:
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             return resp.read()
-    except urllib.error.HTTPError as err:
-        detail = err.read().decode("utf-8", "replace").strip().splitlines()
-        raise InputError(Problem(url, None, f"SPARQL server refused the request ({err.code}): {' '.join(detail)[:300]}")) from None
-    except (urllib.error.URLError, OSError) as err:
-        raise InputError(Problem(url, None, f"cannot reach SPARQL server: {getattr(err, 'reason', err)}")) from None
+    except OSError as err:  # urllib's URLError and HTTPError are OSErrors
+        raise _unreachable(url, err) from None
+
+
+def _unreachable(url: str, err: OSError) -> InputError:
+    """The one-line problem for a failed request to a SPARQL server."""
+    import urllib.error
+
+    if isinstance(err, urllib.error.HTTPError):
+        try:
+            detail = " ".join(err.read().decode("utf-8", "replace").strip().splitlines())
+        except Exception:  # noqa: BLE001 - the body is a courtesy; the code says enough
+            detail = ""
+        return InputError(Problem(url, None, f"SPARQL server refused the request ({err.code}): {detail[:300]}"))
+    return InputError(Problem(url, None, f"cannot reach SPARQL server: {getattr(err, 'reason', err)}"))
 
 
 def _sparql_update(s: StoreSpec, update: str) -> None:

@@ -155,6 +155,29 @@ def test_bad_sparql_exits_2():
     assert "bad SPARQL" in result.stderr
 
 
+def test_sparql_update_is_refused():
+    result = run("query", "DELETE WHERE { ?s ?p ?o }", MINI)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "query:1: a SPARQL update: `ecokg query` only reads (`ecokg load` writes a store)"
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("args", [("stats",), ("gaps",), ("query", "members"), ("explain", "Welfare Tech")])
+def test_unreachable_sparql_store_is_one_line_exit_2(args):
+    url = f"http://127.0.0.1:{_closed_port()}/sparql"
+    result = run(*args, "--store", f"sparql:{url}")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{url}: cannot reach SPARQL server"), lines
+
+
 def test_explain_cites_document_date_and_quote():
     result = run("explain", "testklyngen", MINI, "--json")
     assert result.exit_code == 0, result.output
