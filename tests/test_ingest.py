@@ -878,3 +878,24 @@ def test_model_or_programme_of_a_place_is_an_initiative(reference_gazetteer):
     assert (effort, "dcterms:subject", "Hjemmemonitorering") in stmts
     # a strategy is a document, not an initiative
     assert not [e for e in res.entities if e.label.startswith("Strategien")]
+
+
+def test_contact_writing_from_a_region_or_university_domain_places_the_unit(reference_gazetteer):
+    text = (
+        "Nyt tilbud til borgere med KOL\n\n"
+        "Region Nordjylland og Aalborg Kommune åbner et nyt træningstilbud til borgere med KOL.\n\n"
+        "Kontaktperson\nNord Sundhedslab\nProjektleder\nKaren Vang\n+45 2211 3344\nKaren.Vang@rn.dk\n\n"
+        "Lars Holt, forsker, Center for Digital Rehabilitering, lh@health.sdu.dk, tlf. 65 50 11 22\n"
+        "Mette Dahl, direktør, Sundtek ApS, md@rm.dk\n"
+        "Anna Lund, overlæge, Aalborg Universitetshospital, anna.lund@rn.dk\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    parents = {(s.subject, s.object): s for s in res.statements if s.predicate == "org:subOrganizationOf"}
+    assert set(parents) == {
+        ("Nord Sundhedslab", "Region Nordjylland"),
+        ("Center for Digital Rehabilitering", "Syddansk Universitet"),
+    }
+    assert parents[("Nord Sundhedslab", "Region Nordjylland")].quote == "Nord Sundhedslab\nProjektleder\nKaren Vang\n+45 2211 3344\nKaren.Vang@rn.dk"
+    assert ("Nord Sundhedslab", "Organizational Unit") in _ents(res)
+    # a company with a legal form and a hospital are bodies of their own, whatever their staff's addresses
+    assert ("Sundtek ApS", "Company") in _ents(res)

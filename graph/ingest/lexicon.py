@@ -188,6 +188,24 @@ _PLACE_ADJECTIVES = {
     "sjællandske": "Region Sjælland",
 }
 
+#: e-mail domains of the regions and universities, whose staff write from the
+#: body's central domain whatever unit they work in (subdomains included: ``ph.au.dk``)
+_MAIL_DOMAINS = {
+    "rsyd.dk": "Region Syddanmark",
+    "rm.dk": "Region Midtjylland",
+    "rn.dk": "Region Nordjylland",
+    "regionh.dk": "Region Hovedstaden",
+    "regionsjaelland.dk": "Region Sjælland",
+    "sdu.dk": "Syddansk Universitet",
+    "au.dk": "Aarhus Universitet",
+    "aau.dk": "Aalborg Universitet",
+    "ku.dk": "Københavns Universitet",
+    "dtu.dk": "Danmarks Tekniske Universitet",
+    "ruc.dk": "Roskilde Universitet",
+    "itu.dk": "IT-Universitetet i København",
+    "cbs.dk": "Copenhagen Business School",
+}
+
 _REGION_ADJECTIVES = {
     "nordjyske": "Region Nordjylland",
     "midtjyske": "Region Midtjylland",

@@ -26,7 +26,7 @@ from graph.ingest.rules.places import (
     rule_place_adjectives,
     rule_sites,
 )
-from graph.ingest.rules.posts import rule_people, rule_respectively
+from graph.ingest.rules.posts import rule_mail_domains, rule_people, rule_respectively
 from graph.ingest.statements import _Builder, _St
 
 __all__ = ["run_rules"]
@@ -51,6 +51,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_gathers_region(builder, sent)
         rule_responsible_for(builder, sent)
     rule_people(builder)
+    rule_mail_domains(builder)
     rule_address_lines(builder)
     rule_org_contact_lines(builder)
     rule_sites(builder)

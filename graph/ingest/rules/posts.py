@@ -13,6 +13,7 @@ from graph.ingest.lexicon import (
     _FOUNDER_TITLES,
     _HEAD_TITLES,
     _KIND_HEAD,
+    _MAIL_DOMAINS,
     _PARTIES,
     _REL_TITLE,
     _SPEECH,
@@ -24,7 +25,7 @@ from graph.ingest.model import _ORG_TYPES
 from graph.ingest.people import _title_phrase, _title_word
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_respectively", "rule_people"]
+__all__ = ["rule_respectively", "rule_people", "rule_mail_domains"]
 
 
 _RESPECTIVELY = re.compile(r"(?:,\s*)?(?:der|som)\s+(?:(?:i dag|nu|begge)\s+)?(?:er|var|bliver)\s+henholdsvis\s+(.+?)\s+og\s+(.+?)(?:\s+(?:i|hos|for|ved)\s+(.+?))?\s*[.,;]")
@@ -279,6 +280,44 @@ def rule_people(builder: _Builder) -> None:
                 and not re.match(r"^(vice|sous|under|afdelings|projekt|team|gruppe|kommunikations|presse)", bare, re.I)
             ):
                 builder.add(c, "org:headOf", org, q, post=title)
+
+
+def rule_mail_domains(builder: _Builder) -> None:
+    """A contact who writes from a region's or a university's domain
+    (``…@rsyd.dk``, ``…@ph.au.dk``; ``lexicon._MAIL_DOMAINS``) for an
+    organisation the text does not otherwise place works in a unit of that
+    body: the organisation is its ``org:subOrganizationOf`` (and a unit, if
+    nothing typed it). Only for an organisation that is not known, has no
+    parent yet and is no body of its own by its name (a company with a legal
+    form, a hospital, a municipality …), and only when the contact works for
+    that one organisation."""
+    text = builder.ctx.text
+    works: dict[int, list[_Cluster]] = {}
+    for st in builder.out:
+        if st.p == "schema:worksFor" and isinstance(st.o, _Cluster):
+            works.setdefault(id(st.s), []).append(st.o)
+    placed = {id(st.s) for st in builder.out if st.p == "org:subOrganizationOf"}
+    for st in list(builder.out):
+        if st.p != "vcard:hasEmail" or st.s.type != "Person" or len(set(map(id, works.get(id(st.s), [])))) != 1:
+            continue
+        domain = str(st.o).rsplit("@", 1)[-1].lower()
+        name = next((n for d, n in _MAIL_DOMAINS.items() if domain == d or domain.endswith("." + d)), None)
+        org = works[id(st.s)][0]
+        if name is None or org.known is not None or id(org) in placed or org.type not in ("Organizational Unit", "Company"):
+            continue
+        if re.search(r"\s(?:A/S|ApS|I/S|P/S|K/S|IVS)$", org.label):
+            continue
+        body = builder.find_cluster(name)
+        if body is None or body is org:
+            continue
+        hit = re.search(re.escape(str(st.o)), text[st.sent[0] : st.sent[1]], re.I)
+        end = st.sent[0] + hit.end() if hit else st.sent[1]
+        before = [m for m in org.mentions if m.start < end and end - m.start < 400]
+        start = before[-1].start if before else st.sent[0]
+        if org.type == "Company" and all(m.origin in ("guess", "acronym") for m in org.mentions):
+            org.type = "Organizational Unit"  # nothing in the text said it was a company
+        builder.add(org, "org:subOrganizationOf", body, _Sentence(start, end, text[start:end], start, builder.section_of(start)))
+        placed.add(id(org))
 
 
 def _implied_org(builder: _Builder, title: str) -> _Cluster | None:
