@@ -176,6 +176,7 @@ def query(query, sources, store, fmt, list_saved):
       ecokg query 'SELECT ?s WHERE { ?s a <https://w3id.org/ecokg/def#Cluster> }' --format csv
     """
     from graph.queries import saved_queries
+    from graph.files import spreadsheet_cell
     from graph.query import compact, resolve_query, run_query
 
     if list_saved:
@@ -196,7 +197,7 @@ def query(query, sources, store, fmt, list_saved):
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+        writer.writerows(["" if v is None else spreadsheet_cell(v) for v in row] for row in result.rows)
     else:
         _echo_table(list(result.columns), [[compact(ds, v) for v in row] for row in result.rows])
         click.echo(f"({len(result.rows)} rows)")

@@ -2,7 +2,8 @@
 
 RDF formats (``ttl``, ``nt``, ``jsonld``, ``trig``, ``nq``) write the triples
 (the quad formats keep named graphs); ``graphml`` and ``gexf`` write the
-NetworkX entity view; ``csv`` writes one row per triple with labels.
+NetworkX entity view; ``csv`` writes one row per triple with labels (a
+cell a spreadsheet would run as a formula starts with an apostrophe).
 Personal contact data (predicates typed ``eco:PersonalDataProperty`` in the
 ontology) is left out unless ``include_contacts``.
 
@@ -26,7 +27,7 @@ import os
 from rdflib import Dataset
 
 from graph.errors import InputError, Problem
-from graph.files import atomic_path, atomic_write
+from graph.files import atomic_path, atomic_write, spreadsheet_cell
 from graph.labels import label
 from graph.privacy import without_contacts
 from graph.vocab import PREFIXES
@@ -90,7 +91,7 @@ def _write_csv(ds: Dataset, path) -> None:
         writer = csv.writer(fh)
         writer.writerow(["subject", "subject_label", "predicate", "object", "object_label", "graph"])
         for s, p, o, g in sorted(ds.quads(), key=lambda q: tuple(str(x) for x in q)):
-            writer.writerow([str(s), label(ds, s), str(p), str(o), label(ds, o), str(g)])
+            writer.writerow([spreadsheet_cell(v) for v in (str(s), label(ds, s), str(p), str(o), label(ds, o), str(g))])
 
 
 def _write_network(ds: Dataset, fmt: str, path, include_contacts: bool) -> None:

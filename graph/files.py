@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
 from graph.errors import InputError, Problem
 
-__all__ = ["atomic_write", "atomic_path", "total_size"]
+__all__ = ["atomic_write", "atomic_path", "total_size", "spreadsheet_cell"]
 
 
 def _current_umask() -> int:
@@ -86,3 +87,23 @@ def total_size(paths) -> int:
         except OSError:
             pass
     return total
+
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: a value it would run as
+    a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return, and not a number) gets a leading apostrophe (CSV injection).
+
+    Examples
+    --------
+    >>> print(spreadsheet_cell('=HYPERLINK("http://x")'))
+    '=HYPERLINK("http://x")
+    >>> spreadsheet_cell("-12.5"), spreadsheet_cell("Region Syddanmark"), spreadsheet_cell("")
+    ('-12.5', 'Region Syddanmark', '')
+    """
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -153,6 +154,22 @@ def test_bad_sparql_exits_2():
     result = run("query", "SELECT ?x WHERE { ?x ", MINI)
     assert result.exit_code == 2
     assert "bad SPARQL" in result.stderr
+
+
+def test_csv_outputs_do_not_start_formulas(tmp_path):
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "elements.csv").write_text('Label,Type\n"=HYPERLINK(""http://x"")",Virksomhed\n-Minus,Projekt\n', encoding="utf-8")
+    (folder / "connections.csv").write_text("From,To,Type\n", encoding="utf-8")
+    out = tmp_path / "e.csv"
+    assert run("export", str(folder), "--format", "csv", "-o", str(out)).exit_code == 0
+    labels = {row["subject_label"] for row in csv.DictReader(out.open(encoding="utf-8"))}
+    assert {"'=HYPERLINK(\"http://x\")", "'-Minus"} <= labels
+    assert not any(v.startswith(("=", "-")) for v in labels)
+    query = ('SELECT ?l WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l '
+             'FILTER(STRSTARTS(?l, "=") || STRSTARTS(?l, "-")) } ORDER BY ?l')
+    rows = run("query", query, str(folder), "--format", "csv").stdout.splitlines()[1:]
+    assert rows == ["'-Minus", "\"'=HYPERLINK(\"\"http://x\"\")\""]
 
 
 def test_sparql_update_is_refused():
