@@ -7,11 +7,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Dataset
 
 from graph.gaps import find_gaps, growth_elements
 from graph.views import collaboration_graph
-from graph.vocab import ECO, ONTOLOGY_GRAPH
+from graph.vocab import ECO
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -84,11 +83,8 @@ TELE, DATA, ROBOT = "Telemedicin", "Sundhedsdata", "Robotter"
 
 
 @pytest.fixture(scope="module")
-def ds():
-    d = Dataset(default_union=True)
-    d.graph(ONTOLOGY_GRAPH).parse(ROOT / "ontology" / "ecosystem.ttl", format="turtle")
-    d.parse(data=TRIG, format="trig")
-    return d
+def ds(dataset_from):
+    return dataset_from(TRIG)
 
 
 @pytest.fixture(scope="module")

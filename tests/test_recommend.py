@@ -7,12 +7,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
 from graph.errors import EntityNotFound, InputError
 from graph.recommend import WEIGHTS, Recommender, recommend
 from graph.views import collaboration_graph
-from graph.vocab import ID, ONTOLOGY_GRAPH
+from graph.vocab import ID
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,11 +52,8 @@ gr:data {
 
 
 @pytest.fixture(scope="module")
-def ds():
-    d = Dataset(default_union=True)
-    d.graph(ONTOLOGY_GRAPH).parse(ROOT / "ontology" / "ecosystem.ttl", format="turtle")
-    d.parse(data=TRIG, format="trig")
-    return d
+def ds(dataset_from):
+    return dataset_from(TRIG)
 
 
 @pytest.fixture(scope="module")

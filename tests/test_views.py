@@ -15,7 +15,7 @@ from graph.views import (
     initiative_focus_graph,
     regions_on,
 )
-from graph.vocab import ID, ONTOLOGY_GRAPH, XSD
+from graph.vocab import ID, XSD
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,15 +74,14 @@ ev:e1 { ecoid:acme eco:partnerIn ecoid:proj . }
 """
 
 
-def _ds(*parts: str) -> Dataset:
-    ds = Dataset(default_union=True)
-    ds.graph(ONTOLOGY_GRAPH).parse(ROOT / "ontology" / "ecosystem.ttl", format="turtle")
-    ds.parse(data=PREFIXES + "".join(parts), format="trig")
-    return ds
+@pytest.fixture(scope="session")
+def _ds(dataset_from):
+    """``_ds(*trig_parts)``: the ontology plus the prefixes and the parts."""
+    return lambda *parts: dataset_from(PREFIXES + "".join(parts))
 
 
 @pytest.fixture(scope="module")
-def ds():
+def ds(_ds):
     return _ds(REGIONS, DATA)
 
 
@@ -161,7 +160,7 @@ def test_regions_as_of_date(ds):
     assert after_g.nodes[n("lonely")]["region"] == "Region Midtjylland"
 
 
-def test_region_founded_later_maps_back_to_originals():
+def test_region_founded_later_maps_back_to_originals(_ds):
     extra = """gr:d2 { ecoid:x a eco:Company ; skos:prefLabel "X"@da ;
         schema:location ecoid:region-oestdanmark . }"""
     ds = _ds(REGIONS, extra)
@@ -230,7 +229,7 @@ def test_bad_as_of_is_input_error(ds):
         collaboration_graph(ds, as_of="not a date")
 
 
-def test_literal_objects_are_not_edges():
+def test_literal_objects_are_not_edges(_ds):
     extra = """gr:d3 { ecoid:y a eco:Company ; skos:prefLabel "Y"@da ; schema:location "Odense" . }"""
     E = entity_graph(_ds(REGIONS, extra))
     assert E.out_degree(n("y")) == 0
@@ -251,7 +250,7 @@ def test_fast_index_reading_equals_public_api(ds):
     assert _facts(plain)._scan._pos is None
 
 
-def test_removed_triples_are_not_read(ds):
+def test_removed_triples_are_not_read(ds, _ds):
     from graph.views import _facts
 
     d = _ds(REGIONS, DATA)
@@ -293,7 +292,7 @@ def _dump(G):
 
 
 @pytest.mark.parametrize("as_of", [None, "2019-06-15", "2021-01-01", "2027-06-01"])
-def test_views_from_oxigraph_equal_memory(as_of):
+def test_views_from_oxigraph_equal_memory(as_of, _ds):
     """The same data projected from rdflib's memory store and from Oxigraph
     (read straight from the pyoxigraph.Store) gives identical graphs."""
     from graph.views import _facts
@@ -310,7 +309,7 @@ def test_views_from_oxigraph_equal_memory(as_of):
     assert _dump(entity_graph(mem, include_contacts=True)) == _dump(entity_graph(oxi, include_contacts=True))
 
 
-def test_oxigraph_reading_details():
+def test_oxigraph_reading_details(_ds):
     """Escapes, union de-duplication, numbers and evidence come through Oxigraph as in memory."""
     mem = _ds(REGIONS, DATA, EXTRA)
     E = entity_graph(_on_oxigraph(mem))
