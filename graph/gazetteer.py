@@ -124,6 +124,11 @@ FOCUS_TERMS: tuple[tuple[str, str, str], ...] = (
     # innovation-policy topics (how the ecosystem works, not a field)
     ("Videnspredning", "Knowledge dissemination", r"videns?spredning(?:en)?"),
     (
+        "Offentlig-privat innovationssamarbejde",
+        "Public-private innovation partnership",
+        r"offentlig-private?\s+innovation(?:ssamarbejde(?:t|r|rne)?)?",
+    ),
+    (
         "Koordinering mellem initiativer",
         "Coordination between initiatives",
         r"koordinering(?:en)?\s+(?:mellem|af|på\s+tværs\s+af)\s+(?:de\s+|alle\s+)?(?:[a-zæøå]+e\s+)?(?:initiativer|indsatser|tiltag|projekter)(?:ne)?",

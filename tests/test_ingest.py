@@ -899,3 +899,16 @@ def test_contact_writing_from_a_region_or_university_domain_places_the_unit(refe
     assert ("Nord Sundhedslab", "Organizational Unit") in _ents(res)
     # a company with a legal form and a hospital are bodies of their own, whatever their staff's addresses
     assert ("Sundtek ApS", "Company") in _ents(res)
+
+
+def test_a_capitalised_thesaurus_term_names_the_focus_area_not_an_actor():
+    text = (
+        "Offentlig-Privat Innovation\n\n"
+        "Vejle Kommune vil styrke offentlig-private innovationssamarbejder med virksomhederne. "
+        "Et eksempel er partnerskabet Sund Innovation Vejle.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    fa = res.entity("Offentlig-privat innovationssamarbejde")
+    assert fa is not None and fa.type == "Focus Area"
+    assert fa.mentions == ((0, 27), (text.index("offentlig-private"), text.index(" med virksomhederne")))
+    assert _ents(res, "Initiative") == {("Sund Innovation Vejle", "Initiative")}

@@ -12,7 +12,7 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graph.danish import find_amounts, find_dates, find_emails, find_phones
-from graph.gazetteer import Gazetteer
+from graph.gazetteer import Gazetteer, find_focus_terms
 from graph.ids import entity_iri
 from graph.ingest.clusters import _Cluster, _best_label, _cluster, _label_of, _match_known, _squash
 from graph.ingest.lexicon import _REGION_ADJECTIVES, _REGION_MUNICIPALITIES
@@ -135,6 +135,7 @@ def ingest_text(
     gz = gazetteer or Gazetteer.from_graph(known)
     ctx = _Ctx(text, gz, _tokens(text), _sentences(text), lower_words=_lower_words(text))
     _find_mentions(ctx)
+    _focus_names(ctx)
     _drop_dateline(ctx)
     _classify_people(ctx)
     _drop_overlaps(ctx)
@@ -182,6 +183,18 @@ def _regional_municipalities(ctx: _Ctx, known: Dataset) -> None:
             if entry is not None:
                 ctx.mentions.append(_Mention(m.start(), m.end(), entry.label, "Municipality", "gazetteer", entry))
     ctx.mentions.sort(key=lambda x: (x.start, x.label))
+
+
+def _focus_names(ctx: _Ctx) -> None:
+    """A capitalised name that is, as a whole, a term of the focus thesaurus
+    (a heading "Offentlig-Privat Innovationssamarbejde") names the focus area,
+    not an actor."""
+    for m in ctx.mentions:
+        if m.origin not in ("suffix", "guess"):
+            continue
+        terms = find_focus_terms(ctx.text[m.start : m.end])
+        if len(terms) == 1 and terms[0].start == 0 and terms[0].end == m.end - m.start:
+            m.type, m.label, m.origin = "Focus Area", terms[0].label, "focus"
 
 
 def _drop_dateline(ctx: _Ctx) -> None:
