@@ -205,6 +205,14 @@ def _align(pred_entities, gold_entities) -> dict[int, URIRef]:
 HELD_OUT_DIR = ROOT / "data" / "eval" / "ingest"
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the project when it is inside it."""
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def evaluate(
     doc: str, *, seed_dir: Path = ROOT / "data" / "seed", text_dir: Path = ROOT / "data" / "sources", known: Dataset | None = None
 ) -> dict:
@@ -218,7 +226,7 @@ def evaluate(
         known = _load(sorted((ROOT / "data" / "reference").glob("*.ttl")))
     text_path = text_dir / f"{doc}.txt"
     text = text_path.read_text(encoding="utf-8")
-    res = ingest_text(text, source=str(text_path.relative_to(ROOT)), known=known)
+    res = ingest_text(text, source=_shown(text_path), known=known)
     pred = [e for e in res.entities if e.type in ENTITY_TYPES]
     align = _align(pred, gold_e)
     by_label = {}
@@ -301,6 +309,13 @@ def main(argv=None) -> int:
         help="known graph for the held-out texts: the reference data (default) or all bundled data, "
         "as `ecokg ingest text` uses (the seeds always run with the reference data only)",
     )
+    ap.add_argument(
+        "--dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also score the text/gold pairs (NAME.txt + NAME.trig) in DIR, e.g. the blind set data/eval/ingest/blind2",
+    )
     args = ap.parse_args(argv)
     docs = sorted(p.stem for p in (ROOT / "data" / "seed").glob("*.trig"))
     reports = [evaluate(d) for d in docs]
@@ -310,15 +325,16 @@ def main(argv=None) -> int:
         from graph.load import load
 
         bundled = load()
-    for p in sorted(HELD_OUT_DIR.glob("*.trig")):
-        r = evaluate(p.stem, seed_dir=HELD_OUT_DIR, text_dir=HELD_OUT_DIR, known=bundled)
-        r["held_out"] = True
-        reports.append(r)
+    for folder in [HELD_OUT_DIR, *(Path(d).resolve() for d in args.dir)]:
+        for p in sorted(folder.glob("*.trig")):
+            r = evaluate(p.stem, seed_dir=folder, text_dir=folder, known=bundled)
+            r["held_out"] = _shown(folder)
+            reports.append(r)
     if args.json:
         print(json.dumps(reports, ensure_ascii=False, indent=2))
         return 0
     for r in reports:
-        print(f"== {r['doc']}" + ("  (held-out, data/eval/ingest/)" if r.get("held_out") else ""))
+        print(f"== {r['doc']}" + (f"  (held-out, {r['held_out']}/)" if r.get("held_out") else ""))
         for group, v in r["entities"].items():
             if group == "type_accuracy":
                 print(f"  entity type accuracy (matched): {v}")
