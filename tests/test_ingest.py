@@ -912,3 +912,18 @@ def test_a_capitalised_thesaurus_term_names_the_focus_area_not_an_actor():
     assert fa is not None and fa.type == "Focus Area"
     assert fa.mentions == ((0, 27), (text.index("offentlig-private"), text.index(" med virksomhederne")))
     assert _ents(res, "Initiative") == {("Sund Innovation Vejle", "Initiative")}
+
+
+def test_disease_and_research_terms_of_the_thesaurus():
+    found = find_focus_terms(
+        "Borgere, der har haft en blodprop i hjernen eller en hjerneblødning, og patienter med blodforgiftning "
+        "får nu hjælp; fonden støtter biomedicinsk forskning, ikke forskning i hjernen."
+    )
+    assert [(t.text, t.label) for t in found] == [
+        ("blodprop i hjernen", "Apopleksi"),
+        ("hjerneblødning", "Apopleksi"),
+        ("blodforgiftning", "Sepsis"),
+        ("biomedicinsk forskning", "Biomedicinsk forskning"),
+    ]
+    res = ingest_text("Netværket Sepsis Syd arbejder med tidlig opsporing af sepsis på sygehusene.", source="x.txt")
+    assert ("Sepsis Syd", "dcterms:subject", "Sepsis") in _stmts(res)
