@@ -927,3 +927,16 @@ def test_disease_and_research_terms_of_the_thesaurus():
     ]
     res = ingest_text("Netværket Sepsis Syd arbejder med tidlig opsporing af sepsis på sygehusene.", source="x.txt")
     assert ("Sepsis Syd", "dcterms:subject", "Sepsis") in _stmts(res)
+
+
+def test_focus_of_a_relative_clause_on_a_quoted_name():
+    text = (
+        "Fonden giver 3 mio. kr. til projektet ”Trygt Hjem”, som skal afprøve telemedicin og "
+        "hjemmemonitorering af borgere med diabetes.\n\n"
+        "Fonden støtter også projektet ”Godt Liv”, som skal hjælpe borgere, der lever med KOL.\n\n"
+        "”Det er vigtigt,” siger Anna Holm, som forsker i demens.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    subjects = {(s, o) for s, p, o in _stmts(res) if p == "dcterms:subject"}
+    # the clause runs to its end; a second clause ("…, der lever med KOL") and a person's clause do not count
+    assert subjects == {("Trygt Hjem", "Telemedicin"), ("Trygt Hjem", "Hjemmemonitorering"), ("Trygt Hjem", "Diabetes")}
