@@ -940,3 +940,20 @@ def test_focus_of_a_relative_clause_on_a_quoted_name():
     subjects = {(s, o) for s, p, o in _stmts(res) if p == "dcterms:subject"}
     # the clause runs to its end; a second clause ("…, der lever med KOL") and a person's clause do not count
     assert subjects == {("Trygt Hjem", "Telemedicin"), ("Trygt Hjem", "Hjemmemonitorering"), ("Trygt Hjem", "Diabetes")}
+
+
+def test_focus_of_an_unnamed_collective_the_next_sentence_names():
+    text = (
+        "Et nyt regionalt netværk skal samle virksomheder om velfærdsteknologi og telemedicin. "
+        "Netværket hedder Velfærd Nord.\n\n"
+        "En ny alliance vil arbejde for bedre forebyggelse af diabetes. Alliancen har fået navnet Sund Fremtid.\n\n"
+        "Et nyt projekt skal undersøge demens. Det er godt for regionen, siger Karen Lund fra Projekt Hukommelse.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    subjects = {(s, o) for s, p, o in _stmts(res) if p == "dcterms:subject"}
+    assert subjects == {
+        ("Velfærd Nord", "Velfærdsteknologi"),
+        ("Velfærd Nord", "Telemedicin"),
+        ("Sund Fremtid", "Forebyggelse"),
+        ("Sund Fremtid", "Diabetes"),
+    }

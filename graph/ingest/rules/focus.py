@@ -9,7 +9,8 @@ import re
 from graph.gazetteer import find_focus_terms, normalise
 from graph.ingest.clusters import _Cluster
 from graph.ingest.lexicon import _BULLET, _COMPATIBLE, _TRIGGERS
-from graph.ingest.mentions import _Mention, _Sentence
+from graph.ingest.mentions import _Mention, _Sentence, _trigger_type
+from graph.ingest.rules.founding import _INDEFINITE_NP, _cataphor
 from graph.ingest.statements import _Builder
 
 __all__ = ["rule_focus", "rule_focus_terms"]
@@ -43,9 +44,10 @@ def rule_focus(builder: _Builder) -> None:
 
 def _explicit_subject(builder: _Builder, sent: _Sentence, pos: int) -> _Cluster | None:
     """The entity a sentence is about when the text says it: a name
-    opening the sentence, the name a relative clause hangs on, a definite
-    noun ("Netværket", "Projektet") referring back, or the entity of an
-    "Om X" section. None otherwise (no guessing from the main entity)."""
+    opening the sentence, the name a relative clause hangs on, an indefinite
+    noun the next sentence names ("Et nyt partnerskab …. Partnerskabet har
+    fået navnet X"), a definite noun ("Netværket", "Projektet") referring
+    back, or the entity of an "Om X" section. None otherwise (no guessing from the main entity)."""
     text = builder.ctx.text
     ms = [m for m in builder.in_range(sent.start, pos) if builder.cluster(m).type not in ("Focus Area",)]
     # a relative clause on a name (a quoted one too: 'projektet ”X”, som skal …'), within the clause
@@ -55,6 +57,10 @@ def _explicit_subject(builder: _Builder, sent: _Sentence, pos: int) -> _Cluster 
         c = builder.cluster(ms[0])
         return c if c.type != "Person" else None
     lead = text[sent.start : pos][:60]
+    np_ = _INDEFINITE_NP.match(lead.lower())
+    named = _cataphor(builder, sent, np_.group(1)) if np_ and _trigger_type(np_.group(1)) not in (None, "none") else None
+    if named is not None:
+        return named  # "Et nyt partnerskab vil … om demens. Partnerskabet har fået navnet X": X
     words = re.findall(r"[\wæøåÆØÅ-]+", lead.lower())[:2]
     want = [t for w in words for pat, t in _TRIGGERS if pat.match(w) and t != "none"]
     if want:
