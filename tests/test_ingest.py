@@ -957,3 +957,14 @@ def test_focus_of_an_unnamed_collective_the_next_sentence_names():
         ("Sund Fremtid", "Forebyggelse"),
         ("Sund Fremtid", "Diabetes"),
     }
+
+
+def test_where_an_entity_opens_is_its_location(reference_gazetteer):
+    text = (
+        "Testcentret Hjertelab Syd åbner den 3. april 2026 på Kolding Sygehus.\n\n"
+        "Netværket Sund Start åbner i Odense.\n\n"
+        "Region Syddanmark åbner i dag for ansøgninger til puljen Sund Vækst.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    located = {(s, o) for s, p, o in _stmts(res) if p == "schema:location"}
+    assert located == {("Hjertelab Syd", "Kolding Sygehus"), ("Sund Start", "Odense Kommune")}
