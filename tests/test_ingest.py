@@ -968,3 +968,18 @@ def test_where_an_entity_opens_is_its_location(reference_gazetteer):
     res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
     located = {(s, o) for s, p, o in _stmts(res) if p == "schema:location"}
     assert located == {("Hjertelab Syd", "Kolding Sygehus"), ("Sund Start", "Odense Kommune")}
+
+
+def test_an_indefinite_apposition_types_the_name():
+    text = (
+        "Aarhus Kommune lancerer Sund Ældre Vækst, et toårigt program for ældre borgere. "
+        "Programmet får 2 mio. kr. fra Velux Fonden.\n\n"
+        "Bag det står Nordisk Omsorgsnet, en ny forening for plejecentre.\n\n"
+        "Borgerne kan hente Min Hverdag, en app til telefonen.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    ents = _ents(res)
+    assert ("Sund Ældre Vækst", "Initiative") in ents
+    assert ("Nordisk Omsorgsnet", "Association") in ents
+    assert not [e for e in res.entities if e.label == "Min Hverdag"]  # an app is no actor
+    assert ("Sund Ældre Vækst", "schema:funder", "Velux Fonden") in _stmts(res)

@@ -16,7 +16,7 @@ from graph.gazetteer import Gazetteer, find_focus_terms
 from graph.ids import entity_iri
 from graph.ingest.clusters import _Cluster, _best_label, _cluster, _label_of, _match_known, _squash
 from graph.ingest.lexicon import _REGION_ADJECTIVES, _REGION_MUNICIPALITIES
-from graph.ingest.mentions import _Ctx, _Mention, _find_mentions, _lower_words, _sentences, _tokens
+from graph.ingest.mentions import _Ctx, _Mention, _find_mentions, _lower_words, _sentences, _tokens, _trigger_type
 from graph.ingest.model import Entity, Ingested, Statement, _SINGLE_VALUED, _curie
 from graph.ingest.people import _classify_people
 from graph.ingest.rules import run_rules
@@ -136,6 +136,7 @@ def ingest_text(
     ctx = _Ctx(text, gz, _tokens(text), _sentences(text), lower_words=_lower_words(text))
     _find_mentions(ctx)
     _focus_names(ctx)
+    _appositions(ctx)
     _drop_dateline(ctx)
     _classify_people(ctx)
     _drop_overlaps(ctx)
@@ -195,6 +196,29 @@ def _focus_names(ctx: _Ctx) -> None:
         terms = find_focus_terms(ctx.text[m.start : m.end])
         if len(terms) == 1 and terms[0].start == 0 and terms[0].end == m.end - m.start:
             m.type, m.label, m.origin = "Focus Area", terms[0].label, "focus"
+
+
+def _appositions(ctx: _Ctx) -> None:
+    """"X, et toårigt program, der …", "X, en ny forening for …": the noun of an
+    indefinite apposition right after a name of unknown kind (or a guessed
+    company) types it, as a trigger noun before it would; "X, en app …" is no
+    actor."""
+    keep = []
+    for m in ctx.mentions:
+        am = re.match(r",\s+(?:et|en)\s+((?:[a-zæøå0-9-]+\s+){0,3}[a-zæøå-]+)", ctx.text[m.end : m.end + 80])
+        guessed = m.type in (None, "Person?") or (m.type == "Company" and m.origin == "guess")
+        typ = None
+        if am and guessed and m.origin in ("guess", "suffix", "person"):
+            for w in am.group(1).split():
+                typ = next((t for f in (w, w + "n", w + "en", w + "et") if (t := _trigger_type(f)) is not None), None)
+                if typ is not None:
+                    break
+        if typ == "none" and m.origin in ("guess", "person"):
+            continue
+        if typ not in (None, "none"):
+            m.type = typ
+        keep.append(m)
+    ctx.mentions = keep
 
 
 def _drop_dateline(ctx: _Ctx) -> None:
