@@ -983,3 +983,13 @@ def test_an_indefinite_apposition_types_the_name():
     assert ("Nordisk Omsorgsnet", "Association") in ents
     assert not [e for e in res.entities if e.label == "Min Hverdag"]  # an app is no actor
     assert ("Sund Ældre Vækst", "schema:funder", "Velux Fonden") in _stmts(res)
+
+
+def test_a_start_in_a_second_clause_with_an_unnamed_subject_is_no_entitys():
+    text = (
+        "Projektet Sund Mave ledes af Region Sjælland, og de første patienter starter 1. april 2026.\n\n"
+        "Netværket Data Syd er stiftet af Odense Kommune, og netværket starter 1. maj 2026.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    dates = {(s, p, o) for s, p, o in _stmts(res) if p in ("schema:startDate", "schema:foundingDate")}
+    assert dates == {("Data Syd", "schema:foundingDate", "2026-05-01")}

@@ -135,6 +135,8 @@ def rule_founding_date(builder: _Builder, sent: _Sentence) -> None:
         dates = find_dates(text[m.start() : min(sent.end, m.end() + 25)])
         if not dates or dates[0].start > m.end() - m.start() + 1:
             continue
+        if _unnamed_clause_subject(builder, sent, m.start()):
+            continue  # "…, og de første ti virksomheder starter 1. april": not an entity's start
         subj = builder.subject_before(sent, m.start())
         if subj is not None:
             d = dates[0]
@@ -142,3 +144,15 @@ def rule_founding_date(builder: _Builder, sent: _Sentence) -> None:
             # an initiative starts; an organisation is founded
             pred = "schema:startDate" if subj.type in ("Initiative", "Partnership") and d.precision == "day" else "schema:foundingDate"
             builder.add(subj, pred, value, sent)
+
+
+def _unnamed_clause_subject(builder: _Builder, sent: _Sentence, pos: int) -> bool:
+    """Does the verb at ``pos`` stand in a second clause (``…, og …``) whose
+    subject is neither a name nor a noun referring back (``netværket``)?"""
+    text = builder.ctx.text
+    clauses = list(re.finditer(r",\s+(?:og|men|mens)\s+", text[sent.start : pos]))
+    if not clauses:
+        return False
+    start = sent.start + clauses[-1].end()
+    first = re.match(r"[\wæøå-]+", text[start:pos])
+    return not builder.in_range(start, pos) and (first is None or _trigger_type(first.group(0)) in (None, "none"))
