@@ -993,3 +993,14 @@ def test_a_start_in_a_second_clause_with_an_unnamed_subject_is_no_entitys():
     res = ingest_text(text, source="x.txt")
     dates = {(s, p, o) for s, p, o in _stmts(res) if p in ("schema:startDate", "schema:foundingDate")}
     assert dates == {("Data Syd", "schema:foundingDate", "2026-05-01")}
+
+
+def test_a_company_from_a_town_is_located_there(reference_gazetteer):
+    text = (
+        "Blandt deltagerne er virksomhederne Sansa Care ApS fra Kolding og Nordlys Medico A/S fra Aalborg.\n\n"
+        "Projektet får 2 mio. kr. til Vita Sense ApS fra Aarhus Kommune.\n\n"
+        "Overlæge Anne Bruun fra Odense fortæller om forsøget.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    located = {(s, o) for s, p, o in _stmts(res) if p == "schema:location"}
+    assert located == {("Sansa Care ApS", "Kolding Kommune"), ("Nordlys Medico A/S", "Aalborg Kommune")}

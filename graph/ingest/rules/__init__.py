@@ -21,6 +21,7 @@ from graph.ingest.rules.initiatives import rule_described_initiatives
 from graph.ingest.rules.periods import rule_periods
 from graph.ingest.rules.places import (
     rule_address_lines,
+    rule_from_town,
     rule_gathers_region,
     rule_org_contact_lines,
     rule_place_adjectives,
@@ -49,6 +50,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_round_investors(builder, sent)
         rule_steering_groups(builder, sent)
         rule_gathers_region(builder, sent)
+        rule_from_town(builder, sent)
         rule_responsible_for(builder, sent)
     rule_people(builder)
     rule_mail_domains(builder)

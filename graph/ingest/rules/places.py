@@ -14,7 +14,7 @@ from graph.ingest.mentions import _Mention, _Sentence
 from graph.ingest.model import _ORG_TYPES
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_place_adjectives", "rule_gathers_region", "rule_org_contact_lines", "rule_address_lines", "rule_sites"]
+__all__ = ["rule_place_adjectives", "rule_gathers_region", "rule_from_town", "rule_org_contact_lines", "rule_address_lines", "rule_sites"]
 
 
 _GATHERS = re.compile(r"\bsamler\s+(?:alle\s+|de\s+|en\s+række\s+)?([a-zæøå]+ske)\s+(?:aktører|virksomheder|kommuner|parter|organisationer|klynger)\b", re.I)
@@ -41,6 +41,20 @@ def rule_place_adjectives(builder: _Builder, sent: _Sentence) -> None:
                 place.mentions.append(pm)
                 builder.of_mention[id(pm)] = place
             builder.add(c, "schema:location", place, sent)
+
+
+def rule_from_town(builder: _Builder, sent: _Sentence) -> None:
+    """"virksomhederne CareSense ApS fra Vejle og …": a company, association or
+    cluster named with the town it comes from is located there (a town's bare
+    name only: "… fra Aarhus Kommune" may be who gives the money)."""
+    text = builder.ctx.text
+    ms = builder.in_range(sent.start, sent.end)
+    for a, b in zip(ms, ms[1:]):
+        org, town = builder.cluster(a), builder.cluster(b)
+        if org.type not in ("Company", "Association", "Cluster", "Innovation Network") or town.type != "Municipality":
+            continue
+        if re.fullmatch(r"\s+fra\s+", text[a.end : b.start]) and not text[b.start : b.end].endswith("Kommune"):
+            builder.add(org, "schema:location", town, sent)
 
 
 def rule_gathers_region(builder: _Builder, sent: _Sentence) -> None:
