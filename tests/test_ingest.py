@@ -1004,3 +1004,20 @@ def test_a_company_from_a_town_is_located_there(reference_gazetteer):
     res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
     located = {(s, o) for s, p, o in _stmts(res) if p == "schema:location"}
     assert located == {("Sansa Care ApS", "Kolding Kommune"), ("Nordlys Medico A/S", "Aalborg Kommune")}
+
+
+def test_joining_with_another_party_about_a_named_project():
+    text = (
+        "Esbjerg Kommune og Fanø Kommune går sammen med Region Syddanmark om projektet ”Sikker Vej Hjem”, "
+        "der skal hjælpe borgere efter udskrivelse.\n\n"
+        "Sund Vest ApS gik sammen med Syddansk Universitet i partnerskabet Data Vest.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    partners = {(s, o) for s, p, o in _stmts(res) if p == "eco:partnerIn"}
+    assert partners == {
+        ("Esbjerg Kommune", "Sikker Vej Hjem"),
+        ("Fanø Kommune", "Sikker Vej Hjem"),
+        ("Region Syddanmark", "Sikker Vej Hjem"),
+        ("Sund Vest ApS", "Data Vest"),
+        ("Syddansk Universitet", "Data Vest"),
+    }

@@ -101,7 +101,7 @@ def rule_cues(builder: _Builder, sent: _Sentence) -> None:
                         for sj in subjects:
                             builder.add(sj, pred, obj, sent)
                 continue
-            if pred == "eco:partnerIn" and re.match(r"sammen med", m.group(0), re.I) and (
+            if pred == "eco:partnerIn" and re.search(r"sammen med", m.group(0), re.I) and (
                 _FOUNDING_VERB.search(text[max(sent.start, m.start() - 40) : m.end()]) or _STEERING.search(text, sent.start, m.start())
             ):
                 continue  # "A etablerer sammen med B et …", "A sidder i X's styregruppe sammen med B": other rules

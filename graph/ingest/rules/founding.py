@@ -46,6 +46,7 @@ def rule_founding_clause(builder: _Builder, sent: _Sentence) -> None:
     sm = re.match(r"(?:sammen\s+)?med\s+", text[pos : sent.end]) if "sammen" in fm.group(0) else re.match(r"sammen\s+med\s+", text[pos : sent.end])
     if sm:
         co = builder.items_after(pos + sm.end(), sent.end)
+        co = [x for x in co if not re.search(r"\bom\b", text[pos + sm.end() : x.start])]  # "… sammen med B om projektet X"
         founders += [builder.cluster(x) for x in co]
         pos = co[-1].end if co else pos + sm.end()
     rest = text[pos : sent.end].lstrip()
