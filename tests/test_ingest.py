@@ -1021,3 +1021,19 @@ def test_joining_with_another_party_about_a_named_project():
         ("Sund Vest ApS", "Data Vest"),
         ("Syddansk Universitet", "Data Vest"),
     }
+
+
+def test_periods_with_start_and_end_verbs_and_paying_funders():
+    text = (
+        "Aalborg Kommune går sammen med Region Nordjylland om projektet ”Rolig Nat”. "
+        "Projektet har et budget på 6 mio. kr., hvoraf Sundhedsstyrelsen betaler 4 mio. kr.\n\n"
+        "Projektet starter 1. juni 2026 og slutter 31. maj 2028.\n\n"
+        "Netværket Sund Fjord får 3 mio. kr. fra Trygfonden. Aalborg Kommune finansierer den sidste million.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    stmts = _stmts(res)
+    assert ("Rolig Nat", "schema:startDate", "2026-06-01") in stmts
+    assert ("Rolig Nat", "schema:endDate", "2028-05-31") in stmts
+    grants = {(s.subject, s.object, s.amount) for s in res.statements if s.predicate == "schema:funder"}
+    # "den sidste million" is no amount in kroner: no grant is made up for it
+    assert grants == {("Rolig Nat", "Sundhedsstyrelsen", Decimal("4000000")), ("Sund Fjord", "Trygfonden", Decimal("3000000"))}

@@ -62,14 +62,14 @@ def rule_amounts(builder: _Builder, sent: _Sentence) -> None:
             continue
         vms = [
             x
-            for x in re.finditer(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte|bevilge|bevillige|støtte|donere|investere|tildele|bidrage|bevilget|givet|doneret|investeret|tildelt|ydet)\b", before, re.I)
+            for x in re.finditer(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|betaler|finansierer|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte|bevilge|bevillige|støtte|donere|investere|tildele|bidrage|bevilget|givet|doneret|investeret|tildelt|ydet)\b", before, re.I)
             if not re.search(r"\d\s*(?:mio|mia|kr|kroner|millioner|milliarder)\b|[.!?]\s", before[x.end() :])
         ]
         vm = vms[-1] if vms else None  # the verb of the amount's own clause
         if vm:
             funders = builder.in_range(sent.start, sent.start + vm.start())
             # clause-local: "…, mens Innovationsfonden støtter projektet med …"
-            cl = max((x.end() for x in re.finditer(r",\s*(?:mens|og|samt|hvor|hvorimod|imens)\s", text[sent.start : sent.start + vm.start()])), default=0)
+            cl = max((x.end() for x in re.finditer(r",\s*(?:mens|og|samt|hvor|hvoraf|hvorimod|imens)\s", text[sent.start : sent.start + vm.start()])), default=0)
             funders = [f for f in funders if f.start >= sent.start + cl]
             right0 = builder.in_range(sent.start + vm.end(1), a_s)
             imm = right0[0] if right0 and re.fullmatch(r"\s*", text[sent.start + vm.end(1) : right0[0].start]) else None

@@ -16,7 +16,7 @@ __all__ = ["rule_periods"]
 
 def rule_periods(builder: _Builder) -> None:
     for sent in builder.ctx.sentences:
-        pm = re.search(r"\b(?:fra|løber fra|gælder fra|i perioden|perioden|i årene)\s+(?=\d)", sent.text)
+        pm = re.search(r"\b(?:fra|løber fra|gælder fra|i perioden|perioden|i årene|starter(?:\s+den)?|begynder(?:\s+den)?)\s+(?=\d)", sent.text)
         if not pm:
             continue
         ds = find_dates(sent.text[pm.end() :], years=False)
@@ -28,8 +28,9 @@ def rule_periods(builder: _Builder) -> None:
                 continue
             year_range = True
             start, end = date(int(ym.group(1)), 1, 1), date(int(ym.group(2)), 12, 31)
-        elif not re.fullmatch(r"\s*(?:til|-|–)\s*", sent.text[pm.end() + ds[0].end : pm.end() + ds[1].start]):
-            # "fra 1. april 2025 til 31. marts 2028": two dates joined by "til" or a dash
+        elif not re.fullmatch(r"\s*(?:til|-|–|og\s+(?:slutter|afsluttes|løber\s+til|varer\s+til)(?:\s+den)?)\s*", sent.text[pm.end() + ds[0].end : pm.end() + ds[1].start]):
+            # "fra 1. april 2025 til 31. marts 2028": two dates joined by "til" or a dash;
+            # "starter 1. maj 2026 og slutter 30. april 2028"
             continue
         else:
             start, end = ds[0].value, ds[1].value
