@@ -1037,3 +1037,20 @@ def test_periods_with_start_and_end_verbs_and_paying_funders():
     grants = {(s.subject, s.object, s.amount) for s in res.statements if s.predicate == "schema:funder"}
     # "den sidste million" is no amount in kroner: no grant is made up for it
     assert grants == {("Rolig Nat", "Sundhedsstyrelsen", Decimal("4000000")), ("Sund Fjord", "Trygfonden", Decimal("3000000"))}
+
+
+def test_round_in_a_clause_investors_joining_regional_hospitals_and_unnamed_passive_subjects():
+    text = (
+        "Virksomheden HjerteVagt ApS har rejst 25 mio. kr. i en investeringsrunde ledet af Seed Capital. "
+        "Også Vækstfonden og Lars Holm deltager i runden.\n\n"
+        "Studiet gennemføres i samarbejde med Regionshospitalet Viborg.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    grants = {(s.subject, s.object, s.amount) for s in res.statements if s.predicate == "schema:funder"}
+    assert grants == {
+        ("HjerteVagt ApS", "Seed Capital", Decimal("25000000")),
+        ("HjerteVagt ApS", "Vækstfonden", Decimal("25000000")),
+    }
+    assert ("Regionshospitalet Viborg", "Hospital") in _ents(res)
+    # the study is not named: its partner is no partner of the company
+    assert not [s for s in res.statements if s.predicate == "eco:partnerIn"]

@@ -47,6 +47,8 @@ _FIRST_TYPES: dict[str, str] = {
     "afdeling": "Organizational Unit",
     "sygehus": "Hospital",
     "hospital": "Hospital",
+    "regionshospital": "Hospital",
+    "regionshospitalet": "Hospital",  # "Regionshospitalet Randers"
     "fonden": "Investor",
     "foreningen": "Association",
 }

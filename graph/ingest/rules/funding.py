@@ -108,8 +108,11 @@ def rule_amounts(builder: _Builder, sent: _Sentence) -> None:
             if recipient is not None and funder is not None:
                 builder.add(recipient, "schema:funder", funder, sent, amount=a.value)
             continue
-        if re.search(r"\b(?:investerings|kapital|finansierings|seed|serie-?\w)?runde\s+på\s*(?:ca\.|cirka|omkring)?\s*$", before, re.I):
-            # "X har afsluttet en investeringsrunde på 30 mio. kr." (its investors may follow)
+        if re.search(r"\b(?:investerings|kapital|finansierings|seed|serie-?\w)?runde\s+på\s*(?:ca\.|cirka|omkring)?\s*$", before, re.I) or re.match(
+            r"\s+i\s+(?:en|den)\s+(?:ny\s+|første\s+)?(?:investerings|kapital|finansierings|seed|serie-?\w)?runde\b", after, re.I
+        ):
+            # "X har afsluttet en investeringsrunde på 30 mio. kr.", "X har rejst N i en
+            # investeringsrunde" (its investors may follow)
             rec = builder.subject_before(sent, a_s)
             if rec is not None:
                 builder.rounds.append((rec, a.value, sent))
@@ -129,12 +132,20 @@ def rule_amounts(builder: _Builder, sent: _Sentence) -> None:
 
 
 def rule_round_investors(builder: _Builder, sent: _Sentence) -> None:
-    """"Runden er ledet af X med deltagelse af Y og Z": the investors of the
-    round the previous sentences announced ("… en investeringsrunde på N")."""
-    if not builder.rounds or not re.match(r"^\W*(?:Runden|Investeringsrunden|Kapitalrunden|Finansieringsrunden)\b", sent.text):
+    """"Runden er ledet af X med deltagelse af Y og Z", "Også Y og Z deltager i
+    runden": the investors of the round the previous sentences announced ("…
+    en investeringsrunde på N")."""
+    if not builder.rounds:
         return
     rec, amount, _s = builder.rounds[-1]
     text = builder.ctx.text
+    joins = re.search(r"\b(?:deltager|investerer|er med)\s+(?:også\s+)?i\s+(?:runden|investeringsrunden|kapitalrunden|finansieringsrunden)\b", sent.text)
+    if joins:
+        for it in builder.items_after(sent.start, sent.start + joins.start()):
+            if builder.cluster(it).type in _ORG_TYPES:
+                builder.add(rec, "schema:funder", builder.cluster(it), sent, amount=amount)
+    if not re.match(r"^\W*(?:Runden|Investeringsrunden|Kapitalrunden|Finansieringsrunden)\b", sent.text):
+        return
     for fm in re.finditer(r"\b(?:ledet af|ledes af|anført af|med deltagelse af|deltager|består af)\s+", text[sent.start : sent.end]):
         for it in builder.items_after(sent.start + fm.end(), sent.end):
             c = builder.cluster(it)
