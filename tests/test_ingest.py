@@ -1054,3 +1054,21 @@ def test_round_in_a_clause_investors_joining_regional_hospitals_and_unnamed_pass
     assert ("Regionshospitalet Viborg", "Hospital") in _ents(res)
     # the study is not named: its partner is no partner of the company
     assert not [s for s in res.statements if s.predicate == "eco:partnerIn"]
+
+
+def test_a_centre_placed_at_another_centre_keeps_the_definite_noun(reference_gazetteer):
+    text = (
+        "Aarhus Universitet og Aarhus Universitetshospital opretter Center for Data i Klinikken. "
+        "Centret får 20 mio. kr. fra Novo Nordisk Fonden.\n\n"
+        "Centret bliver placeret på Danish Research Centre for Imaging (DRCI). "
+        "Centret skal samarbejde med virksomhederne Medivis A/S og Scanlab ApS.\n\n"
+        "Region Midtjylland driver også Center for Telemedicin i Region Midtjylland.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    units = {e.label for e in res.entities if e.type == "Organizational Unit"}
+    assert {"Center for Data i Klinikken", "Center for Telemedicin"} <= units
+    stmts = _stmts(res)
+    assert ("Medivis A/S", "eco:partnerIn", "Center for Data i Klinikken") in stmts
+    assert ("Scanlab ApS", "eco:partnerIn", "Center for Data i Klinikken") in stmts
+    assert ("Center for Data i Klinikken", "schema:funder", "Novo Nordisk Fonden") in stmts
+    assert not [s for s, p, o in stmts if s == "Danish Research Centre for Imaging" or o == "Danish Research Centre for Imaging"]

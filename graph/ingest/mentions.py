@@ -162,7 +162,10 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
                 low = t2.lower()
                 if low == "og" and not (pt.endswith("-") or saw_for):
                     break
-                if low == "i" and not pt.lower().startswith("it-universitet"):
+                nxt = toks[j + 1][2]  # "Center for AI i Sundhed", not "Center for X i Region Y" or "… i Aarhus"
+                if low == "i" and not pt.lower().startswith("it-universitet") and not (
+                    saw_for and nxt != "Region" and not any(h.type in ("Region", "Municipality") for h in ctx.gz.lookup(nxt))
+                ):
                     break
                 if low == "til" and not (saw_for or _named_by_trigger(toks, i)):  # "projektet Data til Borgeren"
                     break

@@ -65,7 +65,12 @@ class _Builder:
         for c_i, c in enumerate(self.clusters):
             if c.type in ("Person", "Focus Area", "Facility", "Municipality", "Region", "Public Authority", "University", "Investor"):
                 continue
-            n = sum(1 for m in c.mentions if self.section_of(m.start) == 0)
+            # an acronym defined right after the name, "X (XY)", is no second mention
+            n = sum(
+                1
+                for m in c.mentions
+                if self.section_of(m.start) == 0 and not any(o.end <= m.start and re.fullmatch(r"\s*\(", self.ctx.text[o.end : m.start]) for o in c.mentions)
+            )
             n += sum(5 for m in c.mentions if re.search(r"(under navnet|hedder|kaldet|med navnet|navnet)\s*$", self.ctx.text[max(0, m.start - 20) : m.start]))
             # "Centret …", "Projektet …" opening sentences of the body refer to it too
             for s_ in self.ctx.sentences:
@@ -153,6 +158,7 @@ class _Builder:
                 break
         if want:
             best = named = None
+            main_named = False
             for m in self.mentions:
                 if m.start >= sent.start:
                     break
@@ -163,6 +169,9 @@ class _Builder:
                         # "Centeret" -> "Center for ...", "Klyngen" -> "... klynge",
                         # "Projektet" -> "projektet Sikker Hjemme" (not "programmet Grand Solutions")
                         named = c
+                        main_named = main_named or c is self.main
+            if main_named:
+                return self.main  # "Centret": the text's own centre, not a centre it is placed at
             if named is None and best is not None and self.main is not None and self.main is not best and self.main.type in want and any(
                 mm.start < sent.start and self.section_of(mm.start) == sent.section for mm in self.main.mentions
             ):
