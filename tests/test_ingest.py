@@ -1072,3 +1072,19 @@ def test_a_centre_placed_at_another_centre_keeps_the_definite_noun(reference_gaz
     assert ("Scanlab ApS", "eco:partnerIn", "Center for Data i Klinikken") in stmts
     assert ("Center for Data i Klinikken", "schema:funder", "Novo Nordisk Fonden") in stmts
     assert not [s for s, p, o in stmts if s == "Danish Research Centre for Imaging" or o == "Danish Research Centre for Imaging"]
+
+
+def test_co_actors_care_homes_official_openings_and_lying_at(reference_gazetteer):
+    text = (
+        "Kolding Kommune har sammen med Syddansk Universitet fået 3 mio. kr. fra Trygfonden. "
+        "Pengene skal bruges til et testcenter. Testcentret får navnet Kolding Omsorgslab og ligger på Plejecenter Skovly.\n\n"
+        "Kolding Omsorgslab åbner officielt den 2. marts 2026.\n\n"
+        "Projektet Tryg Seng gennemføres sammen med Region Syddanmark.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    assert ("Plejecenter Skovly", "Facility") in _ents(res)
+    assert ("Kolding Omsorgslab", "schema:location", "Plejecenter Skovly") in stmts
+    assert ("Kolding Omsorgslab", "schema:foundingDate", "2026-03-02") in stmts
+    # a partner of a project, but no partner "in" a municipality
+    assert {(s, o) for s, p, o in stmts if p == "eco:partnerIn"} == {("Region Syddanmark", "Tryg Seng")}

@@ -49,6 +49,10 @@ _FIRST_TYPES: dict[str, str] = {
     "hospital": "Hospital",
     "regionshospital": "Hospital",
     "regionshospitalet": "Hospital",  # "Regionshospitalet Randers"
+    "plejecenter": "Facility",  # "Plejecenter Bøgely"
+    "plejecentret": "Facility",
+    "plejehjemmet": "Facility",
+    "sundhedshuset": "Facility",
     "fonden": "Investor",
     "foreningen": "Association",
 }

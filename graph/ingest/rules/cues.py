@@ -49,7 +49,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(koordineres|bliver koordineret|er koordineret|vil blive koordineret)\s+af\b", re.I), "org:headOf", "items->subject"),
     (re.compile(r"\b(drives|bliver drevet|er drevet|vil blive drevet)\s+af\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
-    (re.compile(r"\b(kontor(er)?|sekretariat|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor|til huse|holder til)\s+i\b|\ber\s+en\s+(?:[\wæøå-]+\s+){0,2}?(?:virksomhed|startup|start-up|forening|klynge|organisation|fond|iværksættervirksomhed|medtech-virksomhed)\s+fra\b", re.I), "schema:location", "subject->items"),
+    (re.compile(r"\b(kontor(er)?|sekretariat|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|bor|til huse|holder til)\s+i\b|\b(?:ligger|placeret|beliggende|til huse|holder til)\s+på\b|\ber\s+en\s+(?:[\wæøå-]+\s+){0,2}?(?:virksomhed|startup|start-up|forening|klynge|organisation|fond|iværksættervirksomhed|medtech-virksomhed)\s+fra\b", re.I), "schema:location", "subject->items"),
     # "X åbner (den 1. marts 2025) på plejecentret Y": where X opens is where it is
     (re.compile(r"\b(?:åbner|åbnede|åbnes|slår dørene op)\s+(?:(?:den|d\.)\s+\d{1,2}\.\s*[a-zæøå]+(?:\s+\d{4})?\s+)?(?:på|i)\s+(?=(?:[a-zæøå]+(?:et|en)\s+)?[A-ZÆØÅ])"), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
@@ -154,6 +154,13 @@ def rule_cues(builder: _Builder, sent: _Sentence) -> None:
                         else:
                             builder.add(builder.cluster(ld), pred, builder.cluster(it), sent)
                 continue
+            if (
+                pred == "eco:partnerIn"
+                and re.fullmatch(r"(?:i samarbejde med|i partnerskab med|sammen med)", m.group(0), re.I)
+                and subj is not None
+                and subj.type not in ("Initiative", "Partnership", "Cluster", "Innovation Network")
+            ):
+                continue  # "Vejle Kommune har sammen med SDU fået …": co-actors, not partners in the municipality
             for it in items:
                 obj = builder.cluster(it)
                 if direction == "items->subject":

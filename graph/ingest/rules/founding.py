@@ -27,7 +27,10 @@ _FOUNDER_CLAUSE = re.compile(
     r"(?:var\s+med\s+til\s+at\s+)?(?:stiftede|grundlagde|etablerede|startede|stiftet|grundlagt|etableret|startet|stifte|grundlægge|etablere|starte)\s+",
     re.I,
 )
-_FOUNDED_DATE = re.compile(r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet|åbner|åbnede|åbnet|starter|startede|begynder|går i gang)\s+(?:(?:i|den|d\.)\s|(?=\d{1,2}\.\s*[a-zæøå]))", re.I)
+_FOUNDED_DATE = re.compile(
+    r"\b(stiftet|etableret|grundlagt|startet|oprettet|dannet|åbner|åbnede|åbnet|starter|startede|begynder|går i gang)\s+(?:(?:officielt|formelt)\s+)?(?:(?:i|den|d\.)\s|(?=\d{1,2}\.\s*[a-zæøå]))",
+    re.I,
+)
 
 
 def rule_founding_clause(builder: _Builder, sent: _Sentence) -> None:
