@@ -1089,3 +1089,21 @@ def test_co_actors_care_homes_official_openings_and_lying_at(reference_gazetteer
     assert ("Kolding Omsorgslab", "schema:foundingDate", "2026-03-02") in stmts
     # a partner of a project, but no partner "in" a municipality
     assert {(s, o) for s, p, o in stmts if p == "eco:partnerIn"} == {("Region Syddanmark", "Tryg Seng")}
+
+
+def test_single_word_associations_persons_in_apposition_and_daily_posts():
+    text = (
+        "Netværket Sund Data Fyn drives af Lægemiddelindustrien.\n\n"
+        "- Data redder liv, siger formand for netværket, Pia Kjær, der til daglig er direktør i Datalab A/S.\n\n"
+        "Datalab A/S samarbejder med Odense Kommune om en ny app.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    ents = _ents(res)
+    assert ("Lægemiddelindustrien", "Association") in ents
+    assert ("Pia Kjær", "Person") in ents
+    stmts = _stmts(res)
+    assert ("Lægemiddelindustrien", "org:headOf", "Sund Data Fyn") in stmts
+    assert ("Pia Kjær", "org:headOf", "Sund Data Fyn") in stmts
+    assert ("Pia Kjær", "schema:worksFor", "Datalab A/S") in stmts
+    # a company working with a municipality: no partner "in" the company
+    assert not [s for s in res.statements if s.predicate == "eco:partnerIn" and s.object == "Datalab A/S"]

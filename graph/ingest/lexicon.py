@@ -26,7 +26,7 @@ _SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(fond|fonden|foundation|invest|capital|ventures)$"), "Investor"),
     (re.compile(r"(klynge|klyngen|cluster)$"), "Cluster"),
     (re.compile(r"(innovationsnetværk|network|netværk)$"), "Innovation Network"),
-    (re.compile(r"(forening|foreningen|association|consortium|konsortium|selskab)$"), "Association"),
+    (re.compile(r"(forening|foreningen|association|consortium|konsortium|selskab|industrien|forbundet)$"), "Association"),
     (re.compile(r"(udvalg|udvalget|sekretariat|sekretariatet|afdeling|afdelingen|enhed|enheden|forvaltning|forvaltningen)$"), "Organizational Unit"),
     (re.compile(r"(parken|park|huset|campus|hus)$"), "Facility"),
     (re.compile(r"(center|centeret|centret|centre)$"), "Organizational Unit"),
@@ -137,7 +137,7 @@ _LIST_BREAKERS = frozenset(
     "i med fra til af på hos ved som der hvis hvor mens skal vil er har blev bliver var står samarbejde støtte bevilling".split()
 )
 # "der er formand for X", "som er ny direktør i X": a title in a relative clause
-_REL_TITLE = re.compile(r"^(?:der|som)\s+(?:(?:i dag|nu|fortsat|også|desuden)\s+)?(?:er|var|bliver|har været)\s+(?:(?:ny|nyudnævnt|tidligere|konstitueret|netop)\s+)?", re.I)
+_REL_TITLE = re.compile(r"^(?:der|som)\s+(?:(?:i dag|til daglig|nu|fortsat|også|desuden)\s+)?(?:er|var|bliver|har været)\s+(?:(?:ny|nyudnævnt|tidligere|konstitueret|netop)\s+)?", re.I)
 # a department's name in a post: "Lungesygdomme", "Klinisk Biokemisk Afdeling", "Center for Telemedicin"
 _UNIT_NAME = re.compile(r"[A-ZÆØÅ][\w-]+(?:\s+(?:[A-ZÆØÅ][\w-]+|[a-zæøå][\w-]+(?:afdeling|enhed|center|sekretariat)|for|og|i))*")
 _FIRST_ITEM_BREAKERS = frozenset(

@@ -479,6 +479,8 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
                     typ = _FIRST_TYPES[tail[0].lower()]
     if trig == "none" and (typ is None or typ in _SOFT_TYPES):
         return  # "rapporten Fremtidens Sundhed", "konferencen X": not an actor
+    if trig not in (None, "none") and typ is None and words[0] in FIRST_NAMES and _person_like(words) and text[:start].rstrip().endswith(","):
+        trig = None  # "formand for netværket, Pia Kjær": a person in apposition
     if trig is not None and (typ is None or typ in _SOFT_TYPES):
         typ = trig
     if typ is not None:
@@ -507,7 +509,7 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
         w = words[0]
         if is_acronym(w) and len(w) >= 2:
             found.append(_Mention(start, end, w, None, "acronym"))
-        elif re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken|puljen|afdelingen|klinikken|centret|centeret)$", w.lower()) and w.lower() not in ctx.lower_words and len(w) > 9 and not re.match(
+        elif re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken|puljen|afdelingen|klinikken|centret|centeret|foreningen|industrien|forbundet)$", w.lower()) and w.lower() not in ctx.lower_words and len(w) > 9 and not re.match(
             r"(presse|kommunikations|hr-|it-|økonomi|personale|sekretariats)", w.lower()
         ):  # "Hjerteafdelingen", "Sundhedsinnovationspuljen"; not the press office
             found.append(_Mention(start, end, w, _classify([w]) or _classify(["x", w]), "suffix"))

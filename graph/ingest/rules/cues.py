@@ -154,13 +154,10 @@ def rule_cues(builder: _Builder, sent: _Sentence) -> None:
                         else:
                             builder.add(builder.cluster(ld), pred, builder.cluster(it), sent)
                 continue
-            if (
-                pred == "eco:partnerIn"
-                and re.fullmatch(r"(?:i samarbejde med|i partnerskab med|sammen med)", m.group(0), re.I)
-                and subj is not None
-                and subj.type not in ("Initiative", "Partnership", "Cluster", "Innovation Network")
-            ):
-                continue  # "Vejle Kommune har sammen med SDU fået …": co-actors, not partners in the municipality
+            joint = re.fullmatch(r"(?:i samarbejde med|i partnerskab med|sammen med)|(samarbejder?\s+(?:tæt\s+|blandt andet\s+|bl\.a\.\s+)?med)", m.group(0), re.I)
+            collective = ("Initiative", "Partnership", "Cluster", "Innovation Network") + (("Organizational Unit",) if joint and joint.group(1) else ())
+            if pred == "eco:partnerIn" and joint and subj is not None and subj.type not in collective:
+                continue  # "Vejle Kommune har sammen med SDU fået …": co-actors, not partners in the municipality (a centre's collaborators are)
             for it in items:
                 obj = builder.cluster(it)
                 if direction == "items->subject":
