@@ -1107,3 +1107,19 @@ def test_single_word_associations_persons_in_apposition_and_daily_posts():
     assert ("Pia Kjær", "schema:worksFor", "Datalab A/S") in stmts
     # a company working with a municipality: no partner "in" the company
     assert not [s for s in res.statements if s.predicate == "eco:partnerIn" and s.object == "Datalab A/S"]
+
+
+def test_prefixed_project_nouns_partners_in_x_where_clauses_and_labelled_contact_lines():
+    text = (
+        "Region Nordjylland er lead partner i EU-projektet NordCare, som skal udvikle telemedicin til øboere.\n\n"
+        "Partnerne i NordCare er Aalborg Universitet og virksomheden SeaMed ApS.\n\n"
+        "Projektet bygger på projektet ØHjem, hvor 200 borgere fik hjemmemonitorering.\n\n"
+        "Kontaktperson: Projektchef Maja Holm, Region Nordjylland, tlf. 29 20 11 22\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    assert ("NordCare", "Initiative") in _ents(res)
+    stmts = _stmts(res)
+    assert {s for s, p, o in stmts if p == "eco:partnerIn" and o == "NordCare"} == {"Region Nordjylland", "Aalborg Universitet", "SeaMed ApS"}
+    assert ("ØHjem", "dcterms:subject", "Hjemmemonitorering") in stmts
+    assert ("NordCare", "dcterms:subject", "Hjemmemonitorering") not in stmts
+    assert ("Maja Holm", "schema:worksFor", "Region Nordjylland") in stmts

@@ -70,8 +70,9 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^(\w+)?konsorti(et|um)$"), "Association"),
     (re.compile(r"^(\w+)?virksomhed(en|erne)?$|^firma(et)?$|^selskab(et)?$|^start-?up('en|pen)?$|^virksomheder$"), "Company"),
     (re.compile(r"^alliance(n|r|rne)?$"), "Partnership"),
-    (re.compile(r"^(\w+)?samarbejde(t)?$"), "Initiative"),
-    (re.compile(r"^(\w+)?partnerskab(et)?$|^(\w+)?projekt(et)?$|^(\w+)?program(met)?$|^(\w+)?initiativ(et)?$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
+    # also with a hyphenated prefix: "Interreg-projektet", "EU-programmet", "OPI-samarbejdet"
+    (re.compile(r"^(\w+-)?(\w+)?samarbejde(t)?$"), "Initiative"),
+    (re.compile(r"^(\w+-)?(?:(\w+)?partnerskab(et)?|(\w+)?projekt(et)?|(\w+)?program(met)?|(\w+)?initiativ(et)?)$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
     (re.compile(r"^kommune(n|rne)?$"), "Municipality"),
     (re.compile(r"^hospital(et|erne)?$|^sygehus(et)?$"), "Hospital"),
     (re.compile(r"^ministerie(t)?$|^styrelse(n)?$|^myndighed(en)?$"), "Public Authority"),

@@ -32,8 +32,8 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(består af|bestående af|medlemmer(ne)?(?: af (?:[\w-]+ ){0,3}?[\w-]+)? (er|tæller|omfatter)|samler|tæller|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(er medlem(mer)? af|er med i|indgår i)\b", re.I), "org:memberOf", "subject->items"),
     (re.compile(r"\bmedlemmer(?:ne)?\b[^.]{0,30}?\b(herunder|heriblandt|blandt andet|bl\.a\.|som fx|fx|f\.eks\.|eksempelvis|blandt dem|bl\.\s?a\.)\b", re.I), "org:memberOf", "items->subject"),
-    (re.compile(r"\b(omfatter|partnerne (bag [^.]{0,60} )?er|partnere er|partnere(?:ne)?(?=\s*:)|parterne(?=\s*:)|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
-    (re.compile(r"\b(er partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
+    (re.compile(r"\b(omfatter|partnerne ((?:bag|i) [^.]{0,60} )?er|partnere er|partnere(?:ne)?(?=\s*:)|parterne(?=\s*:)|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
+    (re.compile(r"\b(er (?:lead |ledende |koordinerende )?partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
     (re.compile(r"\b(driver|står i spidsen for|leder)\s+(?=(?:det|den)?\s*\w*(?:partnerskab|projekt|program|initiativ|samarbejde)\w*\s+[A-ZÆØÅ])", re.I), "org:headOf", "subject->items"),
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:(?:(?!\bog\s+(?:er|har|blev|var)\b)[^.]){0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
     (re.compile(r"\b(støttet|finansieret|medfinansieret|sponsoreret|bevilget) af\b", re.I), "schema:funder", "subject<-items"),
@@ -116,8 +116,8 @@ def rule_cues(builder: _Builder, sent: _Sentence) -> None:
             if not items:
                 continue
             subj = builder.subject_before(sent, m.start())
-            of = re.search(r"\baf\s+(.+?)\s+(?:er|tæller|omfatter)$", m.group(0))
-            if of and pred == "org:memberOf":  # "Medlemmerne af klyngen er …", "Medlemmerne af Sund Vækst er …"
+            of = re.search(r"\baf\s+(.+?)\s+(?:er|tæller|omfatter)$", m.group(0)) if pred == "org:memberOf" else re.search(r"^partnerne\s+(?:bag|i)\s+(.+?)\s+er$", m.group(0), re.I)
+            if of:  # "Medlemmerne af klyngen er …", "Medlemmerne af Sund Vækst er …", "Partnerne i X er …"
                 named = builder.in_range(m.start() + of.start(1), m.start() + of.end(1))
                 subj = builder.cluster(named[0]) if named else (builder.anaphor(sent, of.group(1), strict=True) or subj)
             elif pred in ("eco:partnerIn", "org:memberOf") and direction == "items->subject" and not builder.in_range(sent.start, m.start()):

@@ -115,6 +115,8 @@ def rule_people(builder: _Builder) -> None:
         segs = []
         if am:
             segs = [_REL_TITLE.sub("", x.strip()) for x in re.split(r",\s*", am.group(1))]
+        # "Kontaktperson: Projektchef Navn, …": the label of a contact line is no title
+        before_line = re.sub(r"^\s*(?:kontakt\w*|pressekontakt|(?:for\s+)?yderligere\s+(?:information|oplysninger))\s*:\s*", "", before_line, flags=re.I)
         lead_part = re.split(r"[”\"“»«]", before_line)[-1]
         sv = re.search(r"\b(siger|sagde|fortæller|udtaler|forklarer|mener|understreger|tilføjer|påpeger|lyder det fra)\s+(.*)$", lead_part, re.I | re.S)
         if sv:
