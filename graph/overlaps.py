@@ -23,10 +23,13 @@ Method
    are never reported, whatever else they share.
    **Meaning.** Up to :data:`SEMANTIC_LIMIT` active initiatives (and when
    the engine loads), every text is also embedded with a multilingual
-   sentence model (:mod:`graph.semantic`, multilingual-e5-small), and each
-   initiative's ``SEMANTIC_NEIGHBOURS = 10`` nearest neighbours by cosine
-   (at least ``SEMANTIC_LOW = 0.82``) join the candidates, so paraphrases
-   that share few words are compared at all.
+   sentence model (:mod:`graph.semantic`, multilingual-e5-small). The
+   embeddings are *centred*: the mean embedding of the input and the
+   background texts is subtracted (:func:`graph.semantic.centre`), which
+   removes what every description of the domain has in common. Each
+   initiative's ``SEMANTIC_NEIGHBOURS = 10`` nearest neighbours by centred
+   cosine (at least ``SEMANTIC_LOW = 0.05``) join the candidates, so
+   paraphrases that share few words are compared at all.
 2. **Signals** of each candidate pair, all in 0..1:
 
    ========  ======  ===================================================
@@ -68,10 +71,20 @@ Method
    organisations than the original, so unshared partners and funders are not
    evidence against an overlap, while shared ones are evidence for it.
    With the semantic signal the reported score is
-   ``SEMANTIC_WEIGHT * meaning + (1 - SEMANTIC_WEIGHT) * lexical`` where
-   ``lexical`` is the score above and ``meaning = clip((cos - 0.82) / 0.15, 0, 1)``
-   (:func:`meaning`), with ``SEMANTIC_WEIGHT = 0.7``. Both parts are in
-   :attr:`Overlap.signals` (``semantic`` = the cosine, ``lexical``).
+   ``SEMANTIC_WEIGHT * meaning' + (1 - SEMANTIC_WEIGHT) * lexical`` where
+   ``lexical`` is the score above, ``meaning = clip((cos - 0.05) / 0.6, 0, 1)``
+   of the centred cosine (:func:`meaning`), with ``SEMANTIC_WEIGHT = 0.7``, and
+   ``meaning'`` is ``meaning`` lowered by a closer match in meaning elsewhere,
+   as in step 3 but with each initiative's single best match
+   (``SEMANTIC_CLOSER = 1``, ``SEMANTIC_HUBNESS = 1``)::
+
+       meaning' = meaning - (max(0, best_a - meaning) + max(0, best_b - meaning)) / 2
+
+   A near-miss that shares an offer's setting is often close in meaning to
+   it, but the offer's true copy is closer still; the correction turns that
+   ranking into a lower score, with the reason "A is closer in meaning to C
+   (0.62)". All parts are in :attr:`Overlap.signals` (``semantic`` = the
+   centred cosine, ``meaning`` = ``meaning'``, ``lexical``).
 5. **Filter.** Pairs scoring at least ``min_score`` (default
    :func:`default_min_score`: :data:`DEFAULT_MIN_SCORE` with the semantic
    signal, :data:`LEXICAL_MIN_SCORE` without it, each chosen on random inputs of 20-60 initiatives of
@@ -87,8 +100,8 @@ Method
    (complementary, unrelated) are hidden; confirmed duplicates are always
    reported, with ``verdict="duplicate"``, whatever their score.
 
-Reasons name the evidence in words: ``descriptions similar in meaning (0.93)``
-(cosine of the embeddings, when at least 0.82), ``descriptions similar (0.64): hjemmemonitorering,
+Reasons name the evidence in words: ``descriptions similar in meaning (0.46)``
+(centred cosine of the embeddings, when at least 0.05), ``descriptions similar (0.64): hjemmemonitorering,
 KOL, iltmætning`` (the shared words that weigh most, as they are written in the
 first description), ``same focus area: Telemedicin``, ``shared partner: Medi-Dose
 ApS``, ``shared funder: Region Syddanmark``, ``periods overlap 2018–2019``,
@@ -170,7 +183,7 @@ __all__ = [
 
 #: default threshold on the score when the semantic signal is on (chosen on
 #: data/eval/overlaps, see docs/overlaps.md)
-DEFAULT_MIN_SCORE = 0.44
+DEFAULT_MIN_SCORE = 0.35
 #: default threshold on the lexical score alone (inputs above SEMANTIC_LIMIT, or no model)
 LEXICAL_MIN_SCORE = 0.19
 #: the semantic signal is computed automatically for at most this many active
@@ -179,13 +192,20 @@ LEXICAL_MIN_SCORE = 0.19
 SEMANTIC_LIMIT = 2000
 #: weight of the semantic signal in the score (the lexical score has 1 - this)
 SEMANTIC_WEIGHT = 0.7
-#: embedding cosines are rescaled to "meaning" = clip((cos - LOW) / SPAN, 0, 1);
-#: e5 cosines of unrelated Danish texts are rarely below 0.75, so the raw
-#: cosine is not a usable 0..1 score by itself
-SEMANTIC_LOW = 0.82
-SEMANTIC_SPAN = 0.15
+#: cosines of the *centred* embeddings (:func:`graph.semantic.centre`: the mean
+#: embedding of the input and the background texts removed) are rescaled to
+#: "meaning" = clip((cos - LOW) / SPAN, 0, 1). On the tuning set true pairs have
+#: centred cosines 0.24-0.79 (median 0.46), all other pairs median -0.02, 99th
+#: percentile 0.30; raw e5 cosines of unrelated Danish texts are rarely below 0.75
+SEMANTIC_LOW = 0.05
+SEMANTIC_SPAN = 0.6
 #: semantic nearest neighbours per initiative added to the candidates
 SEMANTIC_NEIGHBOURS = 10
+#: closer match in meaning elsewhere: ``meaning' = meaning - SEMANTIC_HUBNESS *
+#: (max(0, ref_a - meaning) + max(0, ref_b - meaning)) / 2``, where ``ref_x`` is the
+#: mean of x's ``SEMANTIC_CLOSER`` best meanings to any initiative
+SEMANTIC_HUBNESS = 1.0
+SEMANTIC_CLOSER = 1
 #: only the first this many characters of a text (label + description, cut at a
 #: word) are embedded: the rescaling above was calibrated on descriptions of at
 #: most 507 characters, and embeddings of long texts of one genre crowd together
@@ -234,9 +254,9 @@ def default_min_score(n: int, semantic: bool | None = None) -> float:
 
 
 def meaning(cos: np.ndarray) -> np.ndarray:
-    """Embedding cosine rescaled to 0..1: ``clip((cos - SEMANTIC_LOW) / SEMANTIC_SPAN, 0, 1)``.
+    """Cosine of centred embeddings rescaled to 0..1: ``clip((cos - SEMANTIC_LOW) / SEMANTIC_SPAN, 0, 1)``.
 
-    >>> meaning(np.array([0.7, 0.895, 0.99])).round(2).tolist()
+    >>> meaning(np.array([0.0, 0.35, 0.7])).round(2).tolist()
     [0.0, 0.5, 1.0]
     """
     return np.clip((np.asarray(cos, dtype=float) - SEMANTIC_LOW) / SEMANTIC_SPAN, 0.0, 1.0)
@@ -722,9 +742,15 @@ def find_overlaps(
     if with_meaning:
         from graph import semantic as sem
 
+        # centred embeddings: the direction every description of the domain shares is removed
+        raw = sem.embed([sem.head(r.text, SEMANTIC_CHARS) for r in active])
+        reference = sem.embed([sem.head(t, SEMANTIC_CHARS) for t in background]) if len(background) else raw[:0]
+        vectors = sem.centre(raw, np.concatenate([raw, reference]))
         # paraphrases with few shared words become candidates through their meaning
-        vectors = sem.embed([sem.head(r.text, SEMANTIC_CHARS) for r in active])
-        sr, sc, _sims = sem.cosine_neighbours(vectors, k=SEMANTIC_NEIGHBOURS, floor=SEMANTIC_LOW)
+        sr, sc, ssims = sem.cosine_neighbours(vectors, k=SEMANTIC_NEIGHBOURS, floor=SEMANTIC_LOW)
+        # each initiative's closest match in meaning (for the closer-match correction)
+        m_best, m_partner, _ = _best_matches(len(active), sr, sc, ssims, 1)
+        m_ref = _best_matches(len(active), sr, sc, meaning(ssims), SEMANTIC_CLOSER)[2]
         for i, j in zip(sr.tolist(), sc.tolist()):
             if (i, j) not in have:
                 have.add((i, j))
@@ -750,9 +776,12 @@ def find_overlaps(
     sig = _signals(active, rows, cols, text, ref)
     if vectors is not None:
         cos = np.einsum("ij,ij->i", vectors[rows], vectors[cols]).astype(float)
-        score = SEMANTIC_WEIGHT * meaning(cos) + (1.0 - SEMANTIC_WEIGHT) * sig.score
+        mean_ = meaning(cos)
+        closer_m = (np.maximum(0.0, m_ref[rows] - mean_) + np.maximum(0.0, m_ref[cols] - mean_)) / 2
+        mean_adj = np.clip(mean_ - SEMANTIC_HUBNESS * closer_m, 0.0, 1.0)
+        score = SEMANTIC_WEIGHT * mean_adj + (1.0 - SEMANTIC_WEIGHT) * sig.score
     else:
-        cos = None
+        cos = mean_adj = None
         score = sig.score
     keep = score >= min_score
     if not same_region:
@@ -774,8 +803,14 @@ def find_overlaps(
         s["text_adjusted"] = float(sig.adjusted[n])
         s["lexical"] = float(sig.score[n])
         s["semantic"] = None if cos is None else float(cos[n])
+        s["meaning"] = None if mean_adj is None else float(mean_adj[n])
         v = table.get(frozenset({ra.iri, rb.iri})) if table else None
         closer = []
+        if cos is not None:
+            for me, other in ((i, j), (j, i)):
+                if m_partner[me] >= 0 and m_partner[me] != other and m_ref[me] - mean_[n] >= 0.01:
+                    closer.append(f"{active[me].label} is closer in meaning to {active[m_partner[me]].label} "
+                                  f"({m_best[me]:.2f})")
         for me, other in ((i, j), (j, i)):
             if partner[me] >= 0 and partner[me] != other and ref[me] - s["text"] >= 0.01:
                 closer.append(f"{active[me].label} matches {active[partner[me]].label} better ({best[me]:.2f})")

@@ -53,7 +53,7 @@ from typing import Sequence
 
 import numpy as np
 
-__all__ = ["DIM", "available", "embed", "head", "cosine_neighbours", "clear_cache", "cache_path"]
+__all__ = ["DIM", "available", "embed", "head", "centre", "cosine_neighbours", "clear_cache", "cache_path"]
 
 #: embedding dimension of multilingual-e5-small
 DIM = 384
@@ -139,6 +139,29 @@ def head(text: str, max_chars: int) -> str:
     cut = text[:max_chars]
     space = cut.rfind(" ")
     return cut[:space] if space > max_chars // 2 else cut
+
+
+def centre(vectors: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    """``vectors`` minus the mean of ``reference``, L2-normalised again.
+
+    Embeddings of texts of one genre share a large common component (e5
+    cosines of unrelated Danish project descriptions are rarely below 0.75);
+    removing the mean of a reference corpus of that genre leaves what tells the
+    texts apart, so the cosines of the centred vectors spread over a wider
+    range and rank paraphrases above near-misses more often.
+
+    >>> v = np.array([[0.8, 0.6], [0.8, -0.6], [1.0, 0.0]], dtype=np.float32)
+    >>> c = centre(v, v)
+    >>> [[round(float(x), 2) for x in row] for row in c]
+    [[-0.11, 0.99], [-0.11, -0.99], [1.0, 0.0]]
+    """
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if not len(reference):
+        return vectors
+    out = vectors - np.asarray(reference, dtype=np.float32).mean(axis=0)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return out / norms
 
 
 def clear_cache() -> None:

@@ -71,8 +71,10 @@ def test_paraphrase_scores_above_a_same_theme_near_miss():
     assert para.score >= ov.DEFAULT_MIN_SCORE > miss.score
     # the score is the documented combination
     w = ov.SEMANTIC_WEIGHT
-    expected = w * ov.meaning(np.array([para.signals["semantic"]]))[0] + (1 - w) * para.signals["lexical"]
+    expected = w * para.signals["meaning"] + (1 - w) * para.signals["lexical"]
     assert para.score == pytest.approx(expected)
+    # meaning is the rescaled centred cosine, lowered only by a closer match elsewhere
+    assert para.signals["meaning"] == pytest.approx(ov.meaning(np.array([para.signals["semantic"]]))[0])
     # another field is not reported
     assert all(o.score < ov.DEFAULT_MIN_SCORE for o in got.values() if "Eksportnetværk for fødevarer" in (o.a.label, o.b.label))
 
@@ -121,7 +123,31 @@ def test_json_form_keeps_the_contract_keys():
     assert set(d) == {"a", "b", "score", "reasons", "signals", "verdict"}
     assert set(d["a"]) == {"iri", "label", "region"} and 0.0 <= d["score"] <= 1.0
     assert all(isinstance(r, str) for r in d["reasons"])
-    assert set(d["signals"]) == {"text", "focus", "partners", "funders", "period", "text_adjusted", "lexical", "semantic"}
+    assert set(d["signals"]) == {"text", "focus", "partners", "funders", "period", "text_adjusted", "lexical", "semantic",
+                                 "meaning"}
+
+
+def test_a_closer_match_in_meaning_lowers_a_near_miss():
+    got = by_pair(find_overlaps(RECORDS, min_score=0.0))
+    miss = got[frozenset({"Medicinrobot i hjemmeplejen", "Kursus i medicinhåndtering"})]
+    raw = ov.meaning(np.array([miss.signals["semantic"]]))[0]
+    # the pill dispenser's best match in meaning is its paraphrase, not the course
+    assert miss.signals["meaning"] < raw
+    assert any(r.startswith("Medicinrobot i hjemmeplejen is closer in meaning to Elektronisk dosisdispenser (")
+               for r in miss.reasons)
+    w = ov.SEMANTIC_WEIGHT
+    assert miss.score == pytest.approx(w * miss.signals["meaning"] + (1 - w) * miss.signals["lexical"])
+
+
+def test_centring_removes_the_shared_direction():
+    v = semantic.embed([r.text for r in RECORDS])
+    c = semantic.centre(v, v)
+    assert np.allclose(np.linalg.norm(c, axis=1), 1.0, atol=1e-5)
+    raw, centred = v @ v.T, c @ c.T
+    # raw e5 cosines of any two Danish texts are high; centred ones spread out
+    assert raw[0, 3] > 0.7 and centred[0, 3] < 0.3
+    assert centred[0, 1] > centred[0, 3]
+    assert np.array_equal(semantic.centre(v, v[:0]), v)
 
 
 def test_cosine_neighbours_keeps_k_best_above_the_floor():
