@@ -1123,3 +1123,16 @@ def test_prefixed_project_nouns_partners_in_x_where_clauses_and_labelled_contact
     assert ("ØHjem", "dcterms:subject", "Hjemmemonitorering") in stmts
     assert ("NordCare", "dcterms:subject", "Hjemmemonitorering") not in stmts
     assert ("Maja Holm", "schema:worksFor", "Region Nordjylland") in stmts
+
+
+def test_units_of_the_body_a_contact_writes_from_and_participating_companies(reference_gazetteer):
+    text = (
+        "Programmet Hjem Igen ledes af lektor Karen Lund fra Institut for Sundhed og Natur. "
+        "Desuden deltager virksomheden Sensa Nord ApS, der er baseret i Hjørring.\n\n"
+        "Kontakt: Lektor Karen Lund, Aalborg Universitet, kl@hst.aau.dk\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    stmts = _stmts(res)
+    assert ("Institut for Sundhed og Natur", "org:subOrganizationOf", "Aalborg Universitet") in stmts
+    assert ("Sensa Nord ApS", "eco:partnerIn", "Hjem Igen") in stmts
+    assert ("Sensa Nord ApS", "schema:location", "Hjørring Kommune") in stmts

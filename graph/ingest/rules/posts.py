@@ -291,8 +291,8 @@ def rule_mail_domains(builder: _Builder) -> None:
     body: the organisation is its ``org:subOrganizationOf`` (and a unit, if
     nothing typed it). Only for an organisation that is not known, has no
     parent yet and is no body of its own by its name (a company with a legal
-    form, a hospital, a municipality …), and only when the contact works for
-    that one organisation."""
+    form, a hospital, a municipality …), and only when that is the contact's
+    one organisation besides the body itself."""
     text = builder.ctx.text
     works: dict[int, list[_Cluster]] = {}
     for st in builder.out:
@@ -300,12 +300,16 @@ def rule_mail_domains(builder: _Builder) -> None:
             works.setdefault(id(st.s), []).append(st.o)
     placed = {id(st.s) for st in builder.out if st.p == "org:subOrganizationOf"}
     for st in list(builder.out):
-        if st.p != "vcard:hasEmail" or st.s.type != "Person" or len(set(map(id, works.get(id(st.s), [])))) != 1:
+        if st.p != "vcard:hasEmail" or st.s.type != "Person":
             continue
         domain = str(st.o).rsplit("@", 1)[-1].lower()
         name = next((n for d, n in _MAIL_DOMAINS.items() if domain == d or domain.endswith("." + d)), None)
-        org = works[id(st.s)][0]
-        if name is None or org.known is not None or id(org) in placed or org.type not in ("Organizational Unit", "Company"):
+        # the contact's organisations other than the body itself ("lektor fra Institut X …, Aalborg Universitet")
+        others = list({id(o): o for o in works.get(id(st.s), []) if (o.known.label if o.known is not None else o.label) != name}.values())
+        if name is None or len(others) != 1:
+            continue
+        org = others[0]
+        if org.known is not None or id(org) in placed or org.type not in ("Organizational Unit", "Company"):
             continue
         if re.search(r"\s(?:A/S|ApS|I/S|P/S|K/S|IVS)$", org.label):
             continue
