@@ -1136,3 +1136,16 @@ def test_units_of_the_body_a_contact_writes_from_and_participating_companies(ref
     assert ("Institut for Sundhed og Natur", "org:subOrganizationOf", "Aalborg Universitet") in stmts
     assert ("Sensa Nord ApS", "eco:partnerIn", "Hjem Igen") in stmts
     assert ("Sensa Nord ApS", "schema:location", "Hjørring Kommune") in stmts
+
+
+def test_lists_standing_behind_and_posts_named_by_a_genitive_after_the_name():
+    text = (
+        "Trygfonden, Velux Fonden og Danske Regioner står bag Sund Start Danmark, en alliance for nye virksomheder.\n\n"
+        "Sekretariatet ligger i København, og direktør Mads Holm bliver alliancens første leder.\n\n"
+        "Ole Berg er bestyrelsens formand.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    stmts = _stmts(res)
+    assert {s for s, p, o in stmts if p == "eco:partnerIn"} == {"Trygfonden", "Velux Fonden", "Danske Regioner"}
+    assert ("Mads Holm", "org:headOf", "Sund Start Danmark") in stmts
+    assert not [s for s in res.statements if s.subject == "Ole Berg"]  # "bestyrelsens": no organisation named

@@ -158,6 +158,13 @@ def rule_cues(builder: _Builder, sent: _Sentence) -> None:
             collective = ("Initiative", "Partnership", "Cluster", "Innovation Network") + (("Organizational Unit",) if joint and joint.group(1) else ())
             if pred == "eco:partnerIn" and joint and subj is not None and subj.type not in collective:
                 continue  # "Vejle Kommune har sammen med SDU fået …": co-actors, not partners in the municipality (a centre's collaborators are)
+            if direction == "subject->items" and pred == "eco:partnerIn":
+                lead = builder.items_after(sent.start, m.start())
+                if len(lead) > 1 and len(text[sent.start : lead[0].start].split()) <= 1 and re.fullmatch(r"\s*", text[lead[-1].end : m.start()]):
+                    for ld in lead:  # "A, B og C står bag X": each of them
+                        for it in items:
+                            builder.add(builder.cluster(ld), pred, builder.cluster(it), sent)
+                    continue
             for it in items:
                 obj = builder.cluster(it)
                 if direction == "items->subject":

@@ -236,6 +236,13 @@ def rule_people(builder: _Builder) -> None:
             emp = builder.subject_before(sent, sent.start + hire.start())
             if emp is not None and emp.type in _ORG_TYPES:
                 titles.append((as_.group(1), emp))
+        # "direktør Mads Holm bliver alliancens første leder": a post at the organisation in the genitive
+        gp = re.match(r"\s+(?:bliver|er)\s+(?:nu\s+)?([\wæøåÆØÅ-]+s)\s+(?:(?:første|nye|kommende|nuværende)\s+)?([\wæøå-]+)(?=[\s,.;]|$)", text[m.end : sent.end])
+        if gp and _TITLE_RE.match(gp.group(2)):
+            g_ms = builder.in_range(m.end + gp.start(1), m.end + gp.end(1))
+            g_org = builder.cluster(g_ms[0]) if g_ms else (builder.anaphor(sent, gp.group(1), strict=True) if _trigger_type(gp.group(1)) not in (None, "none") else None)
+            if g_org is not None and g_org.type in _ORG_TYPES | {"Initiative", "Partnership"}:
+                titles.append((gp.group(2), g_org))
         # "… hvor lektor X fra Institut for Y er projektleder": X leads the sentence's project
         pl_ = re.match(r"\s+(?:fra\s+[^,.]{1,60}?\s+)?(?:er|bliver)\s+(?:ny\s+)?(projektleder|programleder|projektchef|projektkoordinator)\b", text[m.end : sent.end])
         if pl_:
