@@ -1149,3 +1149,16 @@ def test_lists_standing_behind_and_posts_named_by_a_genitive_after_the_name():
     assert {s for s, p, o in stmts if p == "eco:partnerIn"} == {"Trygfonden", "Velux Fonden", "Danske Regioner"}
     assert ("Mads Holm", "org:headOf", "Sund Start Danmark") in stmts
     assert not [s for s in res.statements if s.subject == "Ole Berg"]  # "bestyrelsens": no organisation named
+
+
+def test_an_agreement_named_next_and_names_with_om_after_a_naming_verb():
+    text = (
+        "Region Sjælland, Næstved Kommune og Slagelse Kommune har indgået en aftale om at dele data om ældre patienter. "
+        "Samarbejdet hedder Tryg om Hjemkomsten.\n\n"
+        "Borgerne i Næstved Kommune spørges om Region Sjælland gør nok.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    assert ("Tryg om Hjemkomsten", "Initiative") in _ents(res)
+    partners = {s for s, p, o in _stmts(res) if p == "eco:partnerIn" and o == "Tryg om Hjemkomsten"}
+    assert partners == {"Region Sjælland", "Næstved Kommune", "Slagelse Kommune"}
+    assert not [e for e in res.entities if " om " in e.label and e.label != "Tryg om Hjemkomsten"]

@@ -124,7 +124,7 @@ _COMPATIBLE = {
     "Initiative": {"Initiative", "Partnership"},
     "Partnership": {"Partnership", "Initiative"},
 }
-_CONNECTORS = frozenset({"for", "og", "&", "of", "and", "de", "la", "von", "van", "der", "til", "i"})
+_CONNECTORS = frozenset({"for", "og", "&", "of", "and", "de", "la", "von", "van", "der", "til", "i", "om"})
 _NAME_PARTICLES = frozenset({"de", "la", "von", "van", "der"})
 _EXTRA_STOP = frozenset(
     "om nu hermed samtidig også endelig alene centralt flere fra kontaktinformation kontaktperson kontakt "

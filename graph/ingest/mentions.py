@@ -169,6 +169,8 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
                     break
                 if low == "til" and not (saw_for or _named_by_trigger(toks, i)):  # "projektet Data til Borgeren"
                     break
+                if low == "om" and not re.search(r"(?:hedder|navnet|kaldet)\s*[”“\"']?$", ctx.text[max(0, toks[i][0] - 20) : toks[i][0]]):
+                    break  # "Samarbejdet hedder Sammen om Udskrivelsen"
                 if low == "for":
                     saw_for = True
                 j += 2

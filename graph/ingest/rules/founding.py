@@ -62,6 +62,8 @@ def rule_founding_clause(builder: _Builder, sent: _Sentence) -> None:
         np_ = _INDEFINITE_NP.match(rest)
         if np_:
             obj = _cataphor(builder, sent, np_.group(1))
+            if obj is None and re.fullmatch(r"[\wæøå-]*aftale", np_.group(1)):
+                obj = _cataphor(builder, sent, None)  # "indgået en aftale om …. Samarbejdet hedder X"
         elif "sammen" in fm.group(0) and re.match(r"om\s", rest):
             obj = _cataphor(builder, sent, None)  # "går sammen om at …. Samarbejdet hedder X"
         if obj is not None:  # "et testcenter for velfærdsrobotter": the focus of what is founded
