@@ -1162,3 +1162,11 @@ def test_an_agreement_named_next_and_names_with_om_after_a_naming_verb():
     partners = {s for s, p, o in _stmts(res) if p == "eco:partnerIn" and o == "Tryg om Hjemkomsten"}
     assert partners == {"Region Sjælland", "Næstved Kommune", "Slagelse Kommune"}
     assert not [e for e in res.entities if " om " in e.label and e.label != "Tryg om Hjemkomsten"]
+
+
+def test_hospitals_named_after_two_towns(reference_gazetteer):
+    text = "Projektet Tryg Udskrivelse omfatter Herlev og Gentofte Hospital samt Amager og Hvidovre Hospital. Aarhus Kommune og Hvidovre Hospital deltager også.\n"
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    hospitals = {e.label for e in res.entities if e.type == "Hospital"}
+    assert hospitals == {"Herlev og Gentofte Hospital", "Amager og Hvidovre Hospital", "Hvidovre Hospital"}
+    assert ("Aarhus Kommune", "Municipality") in _ents(res)

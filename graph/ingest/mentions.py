@@ -160,7 +160,8 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
                 continue
             if t2.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1][2]) and "\n" not in ctx.text[e2 : toks[j + 1][0]]:
                 low = t2.lower()
-                if low == "og" and not (pt.endswith("-") or saw_for):
+                # "Bispebjerg og Frederiksberg Hospital", "Herlev og Gentofte Hospital": one hospital
+                if low == "og" and not (pt.endswith("-") or saw_for or (j == i + 1 and j + 2 < n and toks[j + 2][2] == "Hospital")):
                     break
                 nxt = toks[j + 1][2]  # "Center for AI i Sundhed", not "Center for X i Region Y" or "… i Aarhus"
                 if low == "i" and not pt.lower().startswith("it-universitet") and not (
