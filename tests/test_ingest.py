@@ -1170,3 +1170,30 @@ def test_hospitals_named_after_two_towns(reference_gazetteer):
     hospitals = {e.label for e in res.entities if e.type == "Hospital"}
     assert hospitals == {"Herlev og Gentofte Hospital", "Amager og Hvidovre Hospital", "Hvidovre Hospital"}
     assert ("Aarhus Kommune", "Municipality") in _ents(res)
+
+
+def test_local_branches_named_after_a_place_are_one_organisation(reference_gazetteer):
+    text = (
+        "Projektet Stærk Sammen udvikles med Kræftens Bekæmpelse Aarhus og LOF Nordjylland. "
+        "Træningen foregår i Aktivitetscenter Vejle, og Akutmodtagelsen i Region Sjælland henviser borgerne.\n\n"
+        "Region Nordjylland og Vejle Kommune betaler. Hospitalet i Region Sjælland er ikke med.\n"
+    )
+    res = ingest_text(text, source="x.txt", gazetteer=reference_gazetteer)
+    labels = {e.label for e in res.entities}
+    assert {"Kræftens Bekæmpelse Aarhus", "LOF Nordjylland", "Aktivitetscenter Vejle", "Akutmodtagelsen i Region Sjælland"} <= labels
+    assert ("Aktivitetscenter Vejle", "Facility") in _ents(res)
+    # the places named on their own stay places; a sentence-initial common noun is no unit
+    assert {"Region Nordjylland", "Vejle Kommune", "Region Sjælland"} <= labels
+    assert not [x for x in labels if x.startswith("Hospitalet")]
+
+
+def test_a_place_prefixed_trigger_noun_is_no_part_of_the_name():
+    text = (
+        "Aarhus-virksomheden Sansa Care ApS har rejst 4 mio. kr. "
+        "Også Nørre Snede-firmaet Trivo A/S er med, og Odense-klyngen Sund Vækst hjælper.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    ents = _ents(res)
+    assert ("Sansa Care ApS", "Company") in ents and ("Trivo A/S", "Company") in ents
+    assert ("Sund Vækst", "Cluster") in ents
+    assert not [e for e in res.entities if "-" in e.label]

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.gazetteer import FIRST_NAMES, Gazetteer, is_acronym, normalise
+from graph.ingest.branches import _branch_name, _place_prefixed_trigger
 from graph.ingest.lexicon import (
     _COMPANYISH,
     _CONNECTORS,
@@ -164,7 +165,8 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
                 if low == "og" and not (pt.endswith("-") or saw_for or (j == i + 1 and j + 2 < n and toks[j + 2][2] == "Hospital")):
                     break
                 nxt = toks[j + 1][2]  # "Center for AI i Sundhed", not "Center for X i Region Y" or "… i Aarhus"
-                if low == "i" and not pt.lower().startswith("it-universitet") and not (
+                unit_of_region = nxt == "Region" and j == i + 1 and pt.endswith(("en", "et")) and s not in sent_starts  # "Psykiatrien i Region Syddanmark"
+                if low == "i" and not pt.lower().startswith("it-universitet") and not unit_of_region and not (
                     saw_for and nxt != "Region" and not any(h.type in ("Region", "Municipality") for h in ctx.gz.lookup(nxt))
                 ):
                     break
@@ -353,6 +355,8 @@ def _find_mentions(ctx: _Ctx) -> None:
         trig = None  # a capitalised trigger noun just stripped: "Rapporten Fremtidens Sundhed"
         if i > 0 and _is_cap(toks[i - 1][2]) and toks[i - 1][1] <= toks[i][0]:
             trig = next((typ for pat, typ in _TRIGGERS if pat.match(toks[i - 1][2].lower())), None)
+        if (cut := _place_prefixed_trigger(ctx, i, j)) is not None:
+            i, trig = cut  # "Kongens Lyngby-virksomheden VitaPulse ApS"
         _add_span_mentions(ctx, i, j, found, trig)
     _quoted_names(ctx, found)
     _repeat_names(ctx, found)
@@ -495,6 +499,9 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
         # "AAU Innovation", "SDU Health": a unit of the organisation the acronym names
         found.append(_Mention(start, end, label, "Organizational Unit", "unit", None))
         found[-1].parent = parts[0][2]
+        return
+    if (branch := _branch_name(ctx, i, j, parts)) is not None:  # "DGI Midtjylland", "Ældre Sagen Silkeborg"
+        found.append(_Mention(start, end, branch[0], branch[1], "suffix", None, parent=branch[2]))
         return
     if parts:
         cursor = i
