@@ -1197,3 +1197,18 @@ def test_a_place_prefixed_trigger_noun_is_no_part_of_the_name():
     assert ("Sansa Care ApS", "Company") in ents and ("Trivo A/S", "Company") in ents
     assert ("Sund Vækst", "Cluster") in ents
     assert not [e for e in res.entities if "-" in e.label]
+
+
+def test_a_collective_reference_is_no_mention_of_each_municipality():
+    known = Dataset(default_union=True)
+    for f in sorted((ROOT / "data" / "reference").glob("*.ttl")):
+        known.parse(str(f), format="turtle")
+    narrative = (
+        "Netværket Sund Syd er et forum, hvor regionen og de syddanske kommuner deler erfaringer. "
+        "Alle kommunerne i Region Sjælland har mødtes om det.\n"
+    )
+    res = ingest_text(narrative, source="x.txt", known=known)
+    assert not [e for e in res.entities if e.type == "Municipality"]
+    listed = "Projektet Sund Syd er stiftet af Odense Universitetshospital, de syddanske kommuner og UC SYD.\n"
+    munis = {e.label for e in ingest_text(listed, source="x.txt", known=known).entities if e.type == "Municipality"}
+    assert "Odense Kommune" in munis and "Vejle Kommune" in munis

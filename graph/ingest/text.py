@@ -168,8 +168,15 @@ def ingest_text(
 def _regional_municipalities(ctx: _Ctx, known: Dataset) -> None:
     """"de nordjyske kommuner", "kommunerne i Region Syddanmark": every
     municipality the known graph places in that region (``schema:containedInPlace``),
-    each a mention at the phrase's offsets."""
+    each a mention at the phrase's offsets, when the phrase is an item of a
+    list of named actors ("stiftet af Region Nordjylland, de nordjyske
+    kommuner, Aalborg Universitet"); elsewhere ("hvor regionen og de
+    nordjyske kommuner har koordineret …") it is a collective reference, no
+    mention of each member."""
+    named = [x for x in ctx.mentions if x.type not in (None, "Focus Area", "Person", "Person?")]
     for m in _REGION_MUNICIPALITIES.finditer(ctx.text):
+        if not _in_named_list(ctx.text, m.start(), m.end(), named):
+            continue
         name = _REGION_ADJECTIVES.get((m.group("adj") or "").lower()) or m.group("region")
         hits = [e for e in ctx.gz.lookup(name) if e.type == "Region"]
         if not hits:
@@ -184,6 +191,13 @@ def _regional_municipalities(ctx: _Ctx, known: Dataset) -> None:
             if entry is not None:
                 ctx.mentions.append(_Mention(m.start(), m.end(), entry.label, "Municipality", "gazetteer", entry))
     ctx.mentions.sort(key=lambda x: (x.start, x.label))
+
+
+def _in_named_list(text: str, a: int, b: int, named: list[_Mention]) -> bool:
+    """Is ``text[a:b]`` next to a named actor in an enumeration (", ", " og ", " samt ")?"""
+    before = any(re.fullmatch(r",\s*|\s+(?:og|samt)\s+", text[x.end : a]) for x in named if x.end <= a)
+    after = any(re.fullmatch(r",\s*|\s+(?:og|samt)\s+", text[b : x.start]) for x in named if x.start >= b)
+    return before or after
 
 
 def _focus_names(ctx: _Ctx) -> None:
