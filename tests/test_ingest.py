@@ -1212,3 +1212,25 @@ def test_a_collective_reference_is_no_mention_of_each_municipality():
     listed = "Projektet Sund Syd er stiftet af Odense Universitetshospital, de syddanske kommuner og UC SYD.\n"
     munis = {e.label for e in ingest_text(listed, source="x.txt", known=known).entities if e.type == "Municipality"}
     assert "Odense Kommune" in munis and "Vejle Kommune" in munis
+
+
+def test_acting_acronyms_genitive_authorities_and_parents_named_in_a_unit():
+    text = (
+        "Startuppen Nordpuls ApS har rejst 9 mio. kr. i en runde ledet af NVF med deltagelse af Vækstfonden. "
+        "Pengene kommer oven i et tilskud fra Erhvervsstyrelsens pulje. "
+        "Stifterne kommer fra AAU Sundhedsteknologi. Projektet følger EU-reglerne og OPI-modellen, siger CEO Jens Dal.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    labels = {e.label for e in res.entities}
+    assert {"NVF", "Vækstfonden", "Erhvervsstyrelsen"} <= labels
+    # the university is named ("AAU") inside its unit's name: an entity with those offsets
+    aau = next(e for e in res.entities if e.label == "Aalborg Universitet")
+    assert text[aau.start : aau.end] == "AAU"
+    # acronyms that act in no role, and titles, are not proposed
+    assert not {"EU", "OPI", "CEO"} & labels
+
+
+def test_an_acronym_listed_with_a_named_organisation_is_an_actor():
+    text = "Bag satsningen står Novo Holdings og PFA samt en række fonde. Rapporten fra WHO nævnes ikke.\n"
+    labels = {e.label for e in ingest_text(text, source="x.txt").entities}
+    assert "PFA" in labels and "WHO" not in labels

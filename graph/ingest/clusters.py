@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from rdflib import URIRef
 
 from graph.gazetteer import Gazetteer, is_acronym, normalise
-from graph.ingest.lexicon import _COMPATIBLE
+from graph.ingest.lexicon import _COMPATIBLE, _TITLE_RE
 from graph.ingest.mentions import _Ctx, _Mention
 
 __all__: list[str] = []  # private to graph.ingest
@@ -100,11 +100,30 @@ def _cluster(ctx: _Ctx) -> list[_Cluster]:
             if len(fits) == 1:
                 fits[0].mentions.extend(c.mentions)
                 fits[0].aliases.add(c.label)
-            continue  # an unexplained acronym (e.g. "EU", "OPI") is not proposed
+                continue
+            if not (len(c.label) >= 3 and not _TITLE_RE.match(c.label) and any(_acting(text, m, ms) for m in c.mentions)):
+                continue  # an unexplained acronym (e.g. "EU", "OPI") is not proposed
         if c.type is None:
             c.type = "Company"
         out.append(c)
     return out
+
+
+_AGENT_CUE = re.compile(
+    r"\b(?:ledet|ledes|drevet|drives|støttet|støttes|finansieret|finansieres|ejet|ejes|etableret|stiftet|deltagelse)\s+af\s+$"
+)
+_LIST_SEP = re.compile(r",\s*|\s+(?:og|samt)\s+|\s+med\s+deltagelse\s+af\s+")
+
+
+def _acting(text: str, m: _Mention, ms: list[_Mention]) -> bool:
+    """Does an unexplained acronym act in the sentence, as the agent of a
+    participle ("ledet af EIFO", "støttet af VAEKST") or listed with a named
+    organisation ("EIFO med deltagelse af Novo Holdings", "Novo Holdings og
+    EIFO")?"""
+    if _AGENT_CUE.search(text[max(0, m.start - 40) : m.start]):
+        return True
+    named = [x for x in ms if x.type not in ("Person", "Person?", "Focus Area") and x.origin != "acronym"]
+    return any(_LIST_SEP.fullmatch(text[m.end : x.start]) or _LIST_SEP.fullmatch(text[x.end : m.start]) for x in named)
 
 
 _ACRONYM_SKIP = frozenset({"og", "for", "i", "af", "til", "of", "and", "the", "&", "-"})

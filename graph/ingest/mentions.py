@@ -519,10 +519,11 @@ def _add_span_mentions(ctx: _Ctx, i: int, j: int, found: list[_Mention], lead_tr
         w = words[0]
         if is_acronym(w) and len(w) >= 2:
             found.append(_Mention(start, end, w, None, "acronym"))
-        elif re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken|puljen|afdelingen|klinikken|centret|centeret|foreningen|industrien|forbundet)$", w.lower()) and w.lower() not in ctx.lower_words and len(w) > 9 and not re.match(
+        elif (gm := re.search(r"(ministeriet|styrelsen|fonden|hospitalet|sygehus|instituttet|universitetet|parken|puljen|afdelingen|klinikken|centret|centeret|foreningen|industrien|forbundet)(s?)$", w.lower())) and w.lower() not in ctx.lower_words and len(w) > 9 and not re.match(
             r"(presse|kommunikations|hr-|it-|økonomi|personale|sekretariats)", w.lower()
-        ):  # "Hjerteafdelingen", "Sundhedsinnovationspuljen"; not the press office
-            found.append(_Mention(start, end, w, _classify([w]) or _classify(["x", w]), "suffix"))
+        ):  # "Hjerteafdelingen", "Sundhedsinnovationspuljen", genitive "Sundhedsstyrelsens"; not the press office
+            w = w[: len(w) - len(gm.group(2))]
+            found.append(_Mention(start, start + len(w), w, _classify([w]) or _classify(["x", w]), "suffix"))
         return
     stop = _stop_words()
     if any(w[:1].isupper() and w.lower() in stop and w.lower() not in _NAME_PARTICLES for w in words[1:]):

@@ -286,7 +286,7 @@ def _entities(ctx: _Ctx, clusters: list[_Cluster]):
     iri_of: dict[int, URIRef] = {}
     for c in clusters:
         ms = sorted(c.mentions, key=lambda m: m.start)
-        start, end = (ms[0].start, ms[0].end) if ms else (-1, -1)
+        start, end = (ms[0].start, ms[0].end) if ms else _literal_parent(ctx, c)
         label = c.known.label if c.known is not None else (c.label if c.type == "Focus Area" else _best_label(c))
         if c.type == "Person":
             iri = c.known.iri if c.known is not None else entity_iri(label)
@@ -307,7 +307,7 @@ def _entities(ctx: _Ctx, clusters: list[_Cluster]):
                 c.known.iri if c.known is not None else None,
                 iri,
                 c.score,
-                tuple((m.start, m.end) for m in ms),
+                tuple((m.start, m.end) for m in ms) or ((start, end),),
                 aliases,
             )
         )
@@ -321,6 +321,17 @@ def _entities(ctx: _Ctx, clusters: list[_Cluster]):
         entities.append(Entity(p.text, "Phone", p.start, p.end, value=p.value))
     entities.sort(key=lambda e: (e.start, e.label))
     return entities, iri_of
+
+
+def _literal_parent(ctx: _Ctx, c: _Cluster) -> tuple[int, int]:
+    """A parent known only from a unit's name is an entity of the text when
+    one of its names stands in it as a word ("DTU" in "DTU Sundhedsteknologi"):
+    its first such offsets, else (-1, -1)."""
+    if c.known is None:
+        return -1, -1
+    names = {e.name for e in ctx.gz.entries if e.iri == c.known.iri}
+    hits = [m for n in names for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w])", ctx.text)]
+    return min(((m.start(), m.end()) for m in hits), default=(-1, -1))
 
 
 def _statements(ctx: _Ctx, raw: list[_St], iri_of: dict[int, URIRef]) -> list[Statement]:
