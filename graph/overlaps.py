@@ -413,21 +413,25 @@ def initiative_records(ds) -> list[InitiativeRecord]:
 
     from graph.labels import label
     from graph.periods import as_date
+    from graph.views import PredicateScan
     from graph.vocab import DCTERMS, ECO, ORG, RDF, SCHEMA
 
-    initiatives = set(ds.subjects(RDF.type, ECO.Initiative)) | set(ds.subjects(RDF.type, ECO.Partnership))
-    regions_all = set(ds.subjects(RDF.type, ECO.Region))
-    focus_all = set(ds.subjects(RDF.type, ECO.FocusArea))
+    scan = PredicateScan(ds)  # each predicate read once, the fast way the store allows
+    typed = defaultdict(set)
+    for s, c in scan.pairs(RDF.type):
+        typed[c].add(s)
+    initiatives = typed[ECO.Initiative] | typed[ECO.Partnership]
+    regions_all, focus_all = typed[ECO.Region], typed[ECO.FocusArea]
 
     def by_subject(pred) -> dict:
         out = defaultdict(set)
-        for s, o in ds.subject_objects(pred):
+        for s, o in scan.pairs(pred):
             out[s].add(o)
         return out
 
     def by_object(pred) -> dict:
         out = defaultdict(set)
-        for s, o in ds.subject_objects(pred):
+        for s, o in scan.pairs(pred):
             out[o].add(s)
         return out
 
