@@ -731,8 +731,14 @@ def shared_terms(index: TextIndex, i: int, j: int, *, texts: Sequence[str] | Non
     order = np.lexsort((common, -weight))
     surface = _surface_forms(index, i) if texts is None else _surface_map(texts[i])
     # stems that only occur as parts of compounds have no word form of their own: skip them
-    shown = [surface[st] for st in (index.stems[common[o]] for o in order) if st in surface]
-    return shown[:top]
+    shown: list[str] = []
+    for o in order.tolist():
+        form = surface.get(index.stems[common[o]])
+        if form is not None:
+            shown.append(form)
+            if len(shown) == top:
+                break
+    return shown
 
 
 def _word_idf(index: TextIndex) -> np.ndarray:
