@@ -182,7 +182,7 @@ def concepts(text: str) -> dict[str, str]:
     return dict(_concepts(text))
 
 
-@lru_cache(maxsize=4096)  # reasons ask for the same texts again and again
+@lru_cache(maxsize=1 << 17)  # reasons ask for the same texts again and again, in any order
 def _concepts(text: str) -> tuple[tuple[str, str], ...]:
     return _scan_concepts(text)
 
