@@ -1234,3 +1234,43 @@ def test_an_acronym_listed_with_a_named_organisation_is_an_actor():
     text = "Bag satsningen står Novo Holdings og PFA samt en række fonde. Rapporten fra WHO nævnes ikke.\n"
     labels = {e.label for e in ingest_text(text, source="x.txt").entities}
     assert "PFA" in labels and "WHO" not in labels
+
+
+def test_named_trials_rounds_and_quoted_names_after_a_naming_noun():
+    text = (
+        "Studiet, der har fået navnet \"SøvnRo\", gennemføres på Aarhus Universitetshospital. "
+        "Midlerne uddeles i fondens ansøgningsrunde under overskriften \"Bedre liv med gigt\". "
+        "Forsøget blev finansieret af Novo Nordisk Fonden.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    ents = _ents(res)
+    assert ("SøvnRo", "Initiative") in ents and ("Bedre liv med gigt", "Initiative") in ents
+    # an unnamed trial is no entity and gets no funder
+    assert not [s for s in res.statements if s.predicate == "schema:funder"]
+
+
+def test_brands_written_in_lower_case():
+    text = (
+        "Bevillingen går til foreningen bedrepsyk Danmark, som driver telefonrådgivningen bedrepsyk Direkte. "
+        "Næste år åbner bedrepsyk Danmark flere lokale afdelinger. Virksomheden udvikler Danmarks første app.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    ents = _ents(res)
+    assert ("bedrepsyk Danmark", "Association") in ents and ("bedrepsyk Direkte", "Initiative") in ents
+    assert not [e for e in res.entities if e.label.startswith("udvikler")]
+
+
+def test_named_plans_with_their_years_are_initiatives_with_a_period():
+    text = (
+        "Projektet Sund Hverdag indgår i regionens Sundhedsplan 2024-2028, som har diabetes som indsatsområde. "
+        "Kommunens Handicappolitik 2030 nævnes også.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    ents = _ents(res)
+    assert ("Sundhedsplan 2024-2028", "Initiative") in ents and ("Handicappolitik 2030", "Initiative") in ents
+    stmts = _stmts(res)
+    assert ("Sund Hverdag", "org:subOrganizationOf", "Sundhedsplan 2024-2028") in stmts
+    assert ("Sundhedsplan 2024-2028", "schema:startDate", "2024-01-01") in stmts
+    assert ("Sundhedsplan 2024-2028", "schema:endDate", "2028-12-31") in stmts
+    # a year after a word that is no plan is no name
+    assert not [e for e in ingest_text("Omsætningen 2024 steg.\n", source="x.txt").entities if e.type == "Initiative"]

@@ -33,6 +33,9 @@ _SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^(alliance|alliancen)$"), "Partnership"),
     (re.compile(r"(projekt|projektet|programmet|program|programme|partnerskab|partnerskabet|initiativ|initiative|project|partnership|samarbejde|samarbejdet|pulje|puljen)$"), "Initiative"),
 ]
+# nouns that type a name only where a naming verb gives it ("Forsøget har fået navnet X"):
+# elsewhere "Forsøget blev finansieret af …" is about a thing the text does not name
+_NAMED_ONLY = re.compile(r"^(\w+)?forsøg(et)?$|^(\w+)?studie(t)?$")
 _FIRST_TYPES: dict[str, str] = {
     "institut": "Organizational Unit",  # "Institut for Klinisk Medicin": a department
     "klinik": "Organizational Unit",
@@ -73,6 +76,8 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     # also with a hyphenated prefix: "Interreg-projektet", "EU-programmet", "OPI-samarbejdet"
     (re.compile(r"^(\w+-)?(\w+)?samarbejde(t)?$"), "Initiative"),
     (re.compile(r"^(\w+-)?(?:(\w+)?partnerskab(et)?|(\w+)?projekt(et)?|(\w+)?program(met)?|(\w+)?initiativ(et)?)$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
+    # a grant round, a counselling service: "uddelingsrunden X", "chatrådgivningen X"
+    (re.compile(r"^(uddelings|ansøgnings|bevillings)runde(n)?$|^(\w+)?rådgivning(en)?$"), "Initiative"),
     (re.compile(r"^kommune(n|rne)?$"), "Municipality"),
     (re.compile(r"^hospital(et|erne)?$|^sygehus(et)?$"), "Hospital"),
     (re.compile(r"^ministerie(t)?$|^styrelse(n)?$|^myndighed(en)?$"), "Public Authority"),

@@ -16,6 +16,7 @@ from graph.ingest.lexicon import (
     _EXTRA_STOP,
     _FIRST_TYPES,
     _MONTH_WORDS,
+    _NAMED_ONLY,
     _NAME_PARTICLES,
     _ORGISH,
     _STREET,
@@ -301,7 +302,7 @@ def _named_as(ctx: _Ctx, start: int) -> str | None:
     """"Partnerskabet har fået navnet X", "Netværket hedder X", "et projekt kaldet X":
     X has the type of the trigger noun that opens the sentence (or stands before the verb)."""
     before = ctx.text[max(0, start - 40) : start]
-    if not re.search(r"\b(?:navnet|kaldet|kaldes|hedder|døbt|døbes)\s*[”“\"']?$", before):
+    if not re.search(r"\b(?:navnet|kaldet|kaldes|hedder|døbt|døbes|overskriften|titlen)\s*[”“\"']?$", before):
         return None
     sent = next((x for x in ctx.sentences if x.start <= start < x.end), None)
     if sent is None:
@@ -317,7 +318,7 @@ def _named_as(ctx: _Ctx, start: int) -> str | None:
         for pat, typ in _TRIGGERS:
             if pat.match(w) and typ != "none":
                 return typ
-    return None
+    return "Initiative" if any(_NAMED_ONLY.match(w) for w in words[:6]) else None
 
 
 def _find_mentions(ctx: _Ctx) -> None:
@@ -395,6 +396,8 @@ def _quoted_names(ctx: _Ctx, found: list[_Mention]) -> None:
     for m in _QUOTED_NAME.finditer(text):
         trig = m.group("trig").lower()
         typ = next((t for pat, t in _TRIGGERS if pat.match(trig)), None)
+        if typ is None and trig in ("navnet", "overskriften", "titlen", "kaldet"):
+            typ = _named_as(ctx, m.start("name"))  # 'en uddelingsrunde under overskriften "Tidlig hjælp til unge"'
         name = m.group("name").strip()
         if typ in (None, "none") or not name[:1].isupper() or len(name.split()) > 8 or name.endswith((".", ",")):
             continue

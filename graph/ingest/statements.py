@@ -226,7 +226,9 @@ class _Builder:
         if s is None or o is None or s is o:
             return
         if p == "org:memberOf" and isinstance(o, _Cluster) and o.type in ("Initiative", "Partnership"):
-            p = "eco:partnerIn"  # "Konsortiet (projektet) består af A, B": members of an initiative are its partners
+            # "Konsortiet (projektet) består af A, B": members of an initiative are its partners;
+            # "Projektet indgår i kommunens Ældrepolitik 2023-2027": an initiative is part of one
+            p = "org:subOrganizationOf" if s.type == "Initiative" else "eco:partnerIn"
         post = kw.get("post")
         if post and not post.split()[0].isupper():  # "Adm. direktør" -> "adm. direktør"
             kw["post"] = post[0].lower() + post[1:]

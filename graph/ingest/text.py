@@ -17,7 +17,9 @@ from graph.ids import entity_iri
 from graph.ingest.clusters import _Cluster, _best_label, _cluster, _label_of, _match_known, _squash
 from graph.ingest.lexicon import _REGION_ADJECTIVES, _REGION_MUNICIPALITIES
 from graph.ingest.mentions import _Ctx, _Mention, _find_mentions, _lower_words, _sentences, _tokens, _trigger_type
+from graph.ingest.lowercase import lowercase_names
 from graph.ingest.model import Entity, Ingested, Statement, _SINGLE_VALUED, _curie
+from graph.ingest.policies import policy_names
 from graph.ingest.people import _classify_people
 from graph.ingest.rules import run_rules
 from graph.ingest.statements import _Builder, _St
@@ -135,6 +137,8 @@ def ingest_text(
     gz = gazetteer or Gazetteer.from_graph(known)
     ctx = _Ctx(text, gz, _tokens(text), _sentences(text), lower_words=_lower_words(text))
     _find_mentions(ctx)
+    lowercase_names(ctx)
+    policy_names(ctx)
     _focus_names(ctx)
     _appositions(ctx)
     _drop_dateline(ctx)

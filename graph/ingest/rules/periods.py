@@ -9,9 +9,22 @@ import re
 from datetime import date
 
 from graph.danish import find_dates
+from graph.ingest.policies import POLICY_NAME
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_periods"]
+__all__ = ["rule_periods", "rule_named_periods"]
+
+
+def rule_named_periods(builder: _Builder) -> None:
+    """A plan named with its years ("Ældrepolitik 2023-2027") runs over them."""
+    for c in builder.clusters:
+        m = POLICY_NAME.fullmatch(c.label) if c.type == "Initiative" else None
+        if m is None:
+            continue
+        first = c.mentions[0]
+        sent = next(s for s in builder.ctx.sentences if s.start <= first.start < s.end)
+        builder.add(c, "schema:startDate", f"{m.group('y1')}-01-01", sent)  # the first and last day of the years
+        builder.add(c, "schema:endDate", f"{m.group('y2') or m.group('y1')}-12-31", sent)
 
 
 def rule_periods(builder: _Builder) -> None:
