@@ -1274,3 +1274,22 @@ def test_named_plans_with_their_years_are_initiatives_with_a_period():
     assert ("Sundhedsplan 2024-2028", "schema:endDate", "2028-12-31") in stmts
     # a year after a word that is no plan is no name
     assert not [e for e in ingest_text("Omsætningen 2024 steg.\n", source="x.txt").entities if e.type == "Initiative"]
+
+
+def test_focus_terms_of_public_health_and_older_people():
+    found = lambda s: [t.label for t in find_focus_terms(s)]  # noqa: E731
+    assert found("Motion og god ernæring mod ensomhed blandt ældre") == ["Fysisk aktivitet", "Ernæring", "Ensomhed", "Ældre"]
+    assert found("tidlige tegn på spiseforstyrrelser og forebyggelse af fald i hjemmet") == ["Spiseforstyrrelser", "Faldforebyggelse"]
+    assert found("netværket arbejder for bedre folkesundhed") == ["Folkesundhed"]
+    # the comparative is no group of people
+    assert found("Bygningen er ældre end hospitalet, og ældre udgaver af appen") == []
+
+
+def test_focus_terms_listed_in_a_relative_clause_go_to_the_name_it_hangs_on():
+    text = (
+        "Projektet Stærke Knogler indgår i Vejle Kommunes Sundhedspolitik 2022-2026, som har diabetes, "
+        "overvægt og demens som indsatsområder.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    subj = {(s, o) for s, p, o in _stmts(res) if p == "dcterms:subject"}
+    assert subj == {("Sundhedspolitik 2022-2026", "Diabetes"), ("Sundhedspolitik 2022-2026", "Overvægt"), ("Sundhedspolitik 2022-2026", "Demens")}

@@ -51,7 +51,8 @@ def _explicit_subject(builder: _Builder, sent: _Sentence, pos: int) -> _Cluster 
     text = builder.ctx.text
     ms = [m for m in builder.in_range(sent.start, pos) if builder.cluster(m).type not in ("Focus Area",)]
     # a relative clause on a name (a quoted one too: 'projektet ”X”, som skal …'), within the clause
-    if ms and re.fullmatch(r"[”\"’']?\s*,?\s*(?:der|som|hvor)\s*(?:[\w-]+\s+){0,10}", text[ms[-1].end : pos]) and builder.cluster(ms[-1]).type != "Person":
+    # (through a list of terms: "…, som har demens, ensomhed og ernæring som indsatsområder")
+    if ms and re.fullmatch(r"[”\"’']?\s*,?\s*(?:der|som|hvor)\s*(?:[\w-]+\s+){0,10}(?:[\w-]+,\s+){0,6}(?:[\w-]+\s+(?:og|eller)\s+)?", text[ms[-1].end : pos]) and builder.cluster(ms[-1]).type != "Person":
         return builder.cluster(ms[-1])
     if ms and len(text[sent.start : ms[0].start].split()) <= 1:
         c = builder.cluster(ms[0])
