@@ -1293,3 +1293,27 @@ def test_focus_terms_listed_in_a_relative_clause_go_to_the_name_it_hangs_on():
     res = ingest_text(text, source="x.txt")
     subj = {(s, o) for s, p, o in _stmts(res) if p == "dcterms:subject"}
     assert subj == {("Sundhedspolitik 2022-2026", "Diabetes"), ("Sundhedspolitik 2022-2026", "Overvægt"), ("Sundhedspolitik 2022-2026", "Demens")}
+
+
+def test_party_letter_after_the_name_and_a_committee_chair_heads_only_the_committee():
+    text = (
+        "”Vi skal handle nu,” siger Hanne Lund (S), formand for Børne- og Skoleudvalget i Kolding Kommune.\n\n"
+        "”Det er godt,” siger Per Dam (V), borgmester i Kolding Kommune.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    stmts = _stmts(res)
+    assert ("Hanne Lund", "org:memberOf", "Socialdemokratiet") in stmts and ("Per Dam", "org:memberOf", "Venstre") in stmts
+    assert ("Hanne Lund", "org:headOf", "Børne- og Skoleudvalget") in stmts
+    assert ("Hanne Lund", "schema:worksFor", "Kolding Kommune") in stmts
+    assert ("Hanne Lund", "org:headOf", "Kolding Kommune") not in stmts
+    assert ("Per Dam", "org:headOf", "Kolding Kommune") in stmts
+
+
+def test_a_definite_noun_refers_back_to_the_name_it_is_part_of():
+    text = (
+        "Aarhus Kommune har åbnet Digitalt Sundhedslab Østjylland. Sundhedslabbet ligger på Skejby Sygehus.\n\n"
+        "Værkstedet ligger i Randers.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Digitalt Sundhedslab Østjylland", "schema:location", "Skejby Sygehus") in stmts
+    assert not [o for s, p, o in stmts if p == "schema:location" and o.startswith("Randers")]

@@ -84,6 +84,7 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^fond(en)?$|^investor(en)?$"), "Investor"),
     (re.compile(r"^(pleje|aktivitets|sundheds|rehabiliterings|bo)cent(er|ret|eret)$|^plejehjem(met)?$|^bosted(et)?$|^sundhedshus(et)?$|^forskerpark(en)?$|^hospice(t)?$"), "Facility"),
     (re.compile(r"^(\w+)?cent(er|ret|eret)$"), "Organizational Unit"),
+    (re.compile(r"^(\w+)?lab(bet)?$|^(\w+)?laboratori(um|et)$"), "Facility"),  # "testlabbet", "laboratoriet"
 ]
 # Words making an unknown multi-word name look like a company.
 _ORGISH = frozenset(
@@ -172,6 +173,7 @@ def _stop_words() -> frozenset[str]:
 #: Danish party letters (as written after a politician's name) -> party
 _PARTIES = {
     "A": "Socialdemokratiet",
+    "S": "Socialdemokratiet",  # the party's own letter, used besides its ballot letter A
     "B": "Radikale Venstre",
     "C": "Det Konservative Folkeparti",
     "D": "Nye Borgerlige",

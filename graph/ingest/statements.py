@@ -163,7 +163,9 @@ class _Builder:
                 if m.start >= sent.start:
                     break
                 c = self.cluster(m)
-                if c.type in want and self.section_of(m.start) == sent.section:
+                if c.type not in want and c.type not in ("Person", "Focus Area") and _stem_in(stem, c.label) and self.section_of(m.start) == sent.section:
+                    named = c  # "Testlabbet" -> "Velfærdsteknologisk Testlab Vendsyssel", whatever its type
+                elif c.type in want and self.section_of(m.start) == sent.section:
                     best = c
                     if _stem_in(stem, c.label) or _stem_in(stem, self._noun_before(m)):
                         # "Centeret" -> "Center for ...", "Klyngen" -> "... klynge",

@@ -111,6 +111,10 @@ def rule_people(builder: _Builder) -> None:
         after = text[m.end : sent.end]
         before_line = text[max(line_start, sent.start) : m.start]  # this sentence only
         titles: list[tuple[str, _Cluster | None]] = []
+        lp = re.match(r"\s*\(([A-ZÆØÅ])\)(?=\s*,)", after)  # "Navn (S), formand for …": the party, then the title
+        if lp and lp.group(1) in _PARTIES:
+            builder.add(c, "org:memberOf", _party(builder, _PARTIES[lp.group(1)], lp.group(1), m.end + lp.start(1)), sent)
+            after = after[lp.end() :]
         am = re.match(r"^\s*,\s*(.+)$", after, re.S)
         segs = []
         if am:
@@ -147,6 +151,7 @@ def rule_people(builder: _Builder) -> None:
                 segs.append(text[pp_start:pp_end].strip())
         orgs_in_segs: list[_Cluster] = []
         pending: list[str] = []
+        unit_parents: set[int] = set()
         for k_seg, seg in enumerate(segs):
             if not seg:
                 continue
@@ -183,6 +188,7 @@ def rule_people(builder: _Builder) -> None:
                         ):
                             builder.add(org, "org:subOrganizationOf", par, sent)
                             titles.append((title, par))
+                            unit_parents.add(id(par))  # the chair of a committee works for, but does not head, its body
                 # "overlæge og klinikchef på Rigshospitalet": both posts are at Rigshospitalet
                 later = None
                 for title, org in reversed(seg_titles):
@@ -281,6 +287,8 @@ def rule_people(builder: _Builder) -> None:
                     continue
             builder.add(c, "schema:worksFor", org, q, post=title)
             bare = re.sub(r"^.*\bog\s+", "", title)
+            if id(org) in unit_parents:
+                continue
             if _HEAD_TITLES.match(bare) or _KIND_HEAD.match(bare) or (
                 # "innovationsdirektør, AAU Innovation": the director of a unit heads it
                 org.type == "Organizational Unit"
