@@ -1317,3 +1317,26 @@ def test_a_definite_noun_refers_back_to_the_name_it_is_part_of():
     stmts = _stmts(ingest_text(text, source="x.txt"))
     assert ("Digitalt Sundhedslab Østjylland", "schema:location", "Skejby Sygehus") in stmts
     assert not [o for s, p, o in stmts if p == "schema:location" and o.startswith("Randers")]
+
+
+def test_partners_named_before_their_role_and_the_day_to_day_running():
+    text = (
+        "Projektet Trygge Trin skal forebygge fald hos ældre. Vejle Kommune og Fredericia Kommune deltager også som partnere. "
+        "Den daglige drift varetages af UC SYD, som har erfaring med feltet.\n\n"
+        "Virksomheden Balanza ApS, som er med som teknologipartner, leverer sensorerne. Region Syddanmark er med i styregruppen.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    partners = {s for s, p, o in stmts if p == "eco:partnerIn" and o == "Trygge Trin"}
+    assert {"Vejle Kommune", "Fredericia Kommune", "UC SYD", "Balanza ApS"} <= partners
+    assert ("UC SYD", "org:headOf", "Trygge Trin") in stmts
+    assert "Region Syddanmark" not in partners  # a steering group seat without a role noun is not read here
+
+
+def test_a_company_by_default_is_no_main_entity_for_virksomheden():
+    text = (
+        "Aalborg Kommune har åbnet Sundt Testlab Nord. Testlabbet ligger i Aalborg. Testlabbet er finansieret af kommunen.\n\n"
+        "Første gæst er startuppen Sensiq ApS. Virksomheden er medlem af klyngen BioMed Community.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Sensiq ApS", "org:memberOf", "BioMed Community") in stmts
+    assert ("Sundt Testlab Nord", "org:memberOf", "BioMed Community") not in stmts

@@ -284,6 +284,10 @@ def _stem_in(stem: str, name: str) -> bool:
         variants.add(stem[:-2] + "r")  # "testcenter" / "testcentret"
     if stem.endswith("r") and not stem.endswith("er"):
         variants.add(stem[:-1] + "er")  # "centr" / "center"
+    if stem[-1] == stem[-2]:
+        variants.add(stem[:-1])  # "testlabb(et)" / "testlab"
+    if stem.startswith("laboratori"):
+        variants.add("lab")  # "laboratoriet" / "Testlab"
     return any(v in low for v in variants)
 
 

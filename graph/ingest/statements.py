@@ -78,9 +78,11 @@ class _Builder:
                     continue
                 w0 = re.match(r"^[^\wæøåÆØÅ]*([\wæøåÆØÅ-]+)", s_.text)
                 typ = _trigger_type(w0.group(1)) if w0 and w0.group(1)[:1].isupper() else None
-                if typ not in (None, "none") and c.type in _COMPATIBLE.get(typ, {typ}):
+                if typ not in (None, "none"):
                     stem = re.sub(r"(erne|ene|et|en|n|t)$", "", w0.group(1).lower())
-                    if _stem_in(stem, c.label) or any(_stem_in(stem, self._noun_before(m)) for m in c.mentions):
+                    if _stem_in(stem, c.label) and c.type not in ("Person", "Focus Area"):
+                        n += 1  # "Testlabbet …" for "Velfærdsteknologisk Testlab Vendsyssel", whatever its type
+                    elif c.type in _COMPATIBLE.get(typ, {typ}) and any(_stem_in(stem, self._noun_before(m)) for m in c.mentions):
                         n += 1
             # a press release announces a project, partnership, network or cluster
             if n and c.type in ("Initiative", "Partnership", "Innovation Network", "Cluster"):
@@ -175,6 +177,8 @@ class _Builder:
             if main_named:
                 return self.main  # "Centret": the text's own centre, not a centre it is placed at
             if named is None and best is not None and self.main is not None and self.main is not best and self.main.type in want and any(
+                mm.type for mm in self.main.mentions  # typed by the text, not a company by default
+            ) and any(
                 mm.start < sent.start and self.section_of(mm.start) == sent.section for mm in self.main.mentions
             ):
                 return self.main  # "Projektet" is the text's own project, not a programme named in passing

@@ -1,0 +1,52 @@
+"""Roles stated after the actor: "A og B deltager også som partnere", "X,
+som er med som virksomhedspartner", "Også X er med som partner" (partners
+in the entity the sentence is about), and "Den daglige drift varetages af X"
+(X runs it: ``org:headOf`` and a partner).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.mentions import _Sentence
+from graph.ingest.model import _ORG_TYPES
+from graph.ingest.statements import _Builder
+
+__all__ = ["rule_partner_roles", "rule_day_to_day_running"]
+
+_AS_PARTNER = re.compile(r"\b(?:er|deltager|indgår)\s+(?:også\s+|desuden\s+|nu\s+)?(?:med\s+)?som\s+[\wæøå-]*partner(?:e|ne)?\b")
+_RUNNING = re.compile(r"\b(?:drift(?:en)?|ledelse(?:n)?)\s+(?:\w+\s+)?varetages\s+(?:\w+\s+)?af\s+")
+
+
+def rule_partner_roles(builder: _Builder, sent: _Sentence) -> None:
+    text = builder.ctx.text
+    m = _AS_PARTNER.search(text, sent.start, sent.end)
+    if m is None:
+        return
+    actors = [x for x in builder.in_range(sent.start, m.start()) if builder.cluster(x).type in _ORG_TYPES]
+    if not actors:
+        return
+    if re.search(r",\s*(?:der|som)\s+$", text[actors[-1].end : m.start()]):
+        actors = actors[-1:]  # "…, startup X, som er med som partner": the name the clause hangs on
+    elif not all(re.fullmatch(r",\s*|\s+(?:og|samt)\s+", text[a.end : b.start]) for a, b in zip(actors, actors[1:])):
+        return  # the actors must be one list: "A og B deltager som partnere"
+    target = builder.anaphor(sent)
+    if target is None or target.type in ("Person", "Focus Area", "Municipality", "Region"):
+        return
+    for a in actors:
+        builder.add(builder.cluster(a), "eco:partnerIn", target, sent)
+
+
+def rule_day_to_day_running(builder: _Builder, sent: _Sentence) -> None:
+    text = builder.ctx.text
+    m = _RUNNING.search(text, sent.start, sent.end)
+    if m is None:
+        return
+    after = [x for x in builder.in_range(m.end(), sent.end) if x.start == m.end()]
+    if not after or builder.cluster(after[0]).type not in _ORG_TYPES:
+        return
+    target = builder.subject_before(sent, m.start())
+    if target is None or target.type in ("Person", "Focus Area", "Municipality", "Region"):
+        return
+    builder.add(builder.cluster(after[0]), "org:headOf", target, sent)
+    builder.add(builder.cluster(after[0]), "eco:partnerIn", target, sent)
