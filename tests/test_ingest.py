@@ -1340,3 +1340,17 @@ def test_a_company_by_default_is_no_main_entity_for_virksomheden():
     stmts = _stmts(ingest_text(text, source="x.txt"))
     assert ("Sensiq ApS", "org:memberOf", "BioMed Community") in stmts
     assert ("Sundt Testlab Nord", "org:memberOf", "BioMed Community") not in stmts
+
+
+def test_membership_in_perfect_tense_and_fellow_members():
+    text = (
+        "Velux Fonden har siden 2020 været medlem af Alliancen for Sund Aldring sammen med blandt andre Ældre Sagen og KL. "
+        "Startuppen Movio ApS er nu blevet medlem af klyngen Welfare Tech.\n\n"
+        "Odense Kommune samarbejder sammen med SDU om data.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    members = {s for s, p, o in stmts if p == "org:memberOf" and o == "Alliancen for Sund Aldring"}
+    assert members == {"Velux Fonden", "Ældre Sagen", "KL"}
+    assert ("Alliancen for Sund Aldring", "Association") in _ents(ingest_text(text, source="x.txt"))  # a body with members
+    assert ("Movio ApS", "org:memberOf", "Welfare Tech") in stmts
+    assert not [s for s, p, o in stmts if p == "org:memberOf" and s == "SDU"]

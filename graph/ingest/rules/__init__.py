@@ -27,7 +27,7 @@ from graph.ingest.rules.places import (
     rule_place_adjectives,
     rule_sites,
 )
-from graph.ingest.rules.roles import rule_day_to_day_running, rule_partner_roles
+from graph.ingest.rules.roles import rule_day_to_day_running, rule_fellow_members, rule_partner_roles
 from graph.ingest.rules.posts import rule_mail_domains, rule_people, rule_respectively
 from graph.ingest.statements import _Builder, _St
 
@@ -55,6 +55,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_responsible_for(builder, sent)
         rule_partner_roles(builder, sent)
         rule_day_to_day_running(builder, sent)
+        rule_fellow_members(builder, sent)
     rule_people(builder)
     rule_mail_domains(builder)
     rule_address_lines(builder)

@@ -12,9 +12,10 @@ from graph.ingest.mentions import _Sentence
 from graph.ingest.model import _ORG_TYPES
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_partner_roles", "rule_day_to_day_running"]
+__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members"]
 
 _AS_PARTNER = re.compile(r"\b(?:er|deltager|indgår)\s+(?:også\s+|desuden\s+|nu\s+)?(?:med\s+)?som\s+[\wæøå-]*partner(?:e|ne)?\b")
+_FELLOWS = re.compile(r"^\s+sammen\s+med\s+(?:blandt\s+andre\s+|bl\.\s?a\.\s+|blandt\s+andet\s+|bl\.a\.\s+)?")
 _RUNNING = re.compile(r"\b(?:drift(?:en)?|ledelse(?:n)?)\s+(?:\w+\s+)?varetages\s+(?:\w+\s+)?af\s+")
 
 
@@ -50,3 +51,18 @@ def rule_day_to_day_running(builder: _Builder, sent: _Sentence) -> None:
         return
     builder.add(builder.cluster(after[0]), "org:headOf", target, sent)
     builder.add(builder.cluster(after[0]), "eco:partnerIn", target, sent)
+
+
+def rule_fellow_members(builder: _Builder, sent: _Sentence) -> None:
+    """"X er medlem af Y sammen med (blandt andre) A og B": A and B are members of Y too."""
+    text = builder.ctx.text
+    here = (sent.start, sent.end)
+    for st in [x for x in builder.out if x.p == "org:memberOf" and x.sent == here]:
+        obj_ms = [x for x in builder.in_range(sent.start, sent.end) if builder.cluster(x) is st.o]
+        if not obj_ms:
+            continue
+        fm = _FELLOWS.match(text[obj_ms[-1].end : sent.end])
+        if fm is None:
+            continue
+        for it in builder.items_after(obj_ms[-1].end + fm.end(), sent.end):
+            builder.add(builder.cluster(it), "org:memberOf", st.o, sent)
