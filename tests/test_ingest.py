@@ -1354,3 +1354,29 @@ def test_membership_in_perfect_tense_and_fellow_members():
     assert ("Alliancen for Sund Aldring", "Association") in _ents(ingest_text(text, source="x.txt"))  # a body with members
     assert ("Movio ApS", "org:memberOf", "Welfare Tech") in stmts
     assert not [s for s, p, o in stmts if p == "org:memberOf" and s == "SDU"]
+
+
+def test_where_a_project_is_carried_out_and_who_leads_it(reference_gazetteer):
+    text = (
+        "Projektet Stærk Ryg gennemføres i Viborg, Skive og Holstebro kommuner og ledes af overlæge Karen Bech, AUH, "
+        "der også er tilknyttet Rygcenter Vest.\n\n"
+        "Projektet gennemføres i samarbejde med VIA University College.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt", gazetteer=reference_gazetteer))
+    places = {o for s, p, o in stmts if s == "Stærk Ryg" and p == "schema:location"}
+    assert places == {"Viborg Kommune", "Skive Kommune", "Holstebro Kommune"}
+    assert ("Karen Bech", "org:headOf", "Stærk Ryg") in stmts
+    assert ("Karen Bech", "schema:worksFor", "Aarhus Universitetshospital") in stmts
+    assert not [1 for s, p, o in stmts if s == "Karen Bech" and o.startswith(("Viborg", "Skive", "Holstebro"))]
+    assert not [1 for s, p, o in stmts if p == "org:subOrganizationOf" and s.startswith("Viborg")]
+
+
+def test_several_recipients_and_a_purpose_are_no_funded_entity():
+    text = (
+        "Velux Fonden giver 8 mio. kr. til ældres mentale sundhed.\n\n"
+        "Fire projekter modtager i alt 8 mio. kr. fra Velux Fonden. Den største bevilling går til projektet Sammen Ud.\n\n"
+        "Fonden giver desuden 2 mio. kr. til projektet Gå Med.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    funded = {s for s, p, o in stmts if p == "schema:funder"}
+    assert "Gå Med" in funded and "Sammen Ud" not in funded

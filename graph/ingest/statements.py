@@ -31,6 +31,11 @@ class _St:
     post: str | None = None
 
 
+def _several(lead: str) -> bool:
+    """Does ``lead`` open with a number of things ("Tre projekter", "12 virksomheder")?"""
+    return bool(re.match(r"^\W*(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d+)\s+[a-zæøå-]+(?:er|e)\b", lead, re.I))
+
+
 class _Builder:
     """What the rules of :mod:`graph.ingest.rules` share while they read one
     text: its clusters (a rule may add one, e.g. a unit or a site), the
@@ -119,6 +124,8 @@ class _Builder:
             r"^\W*([A-ZÆØÅ][a-zæøå]+(?:en|et|erne|ene|ne))\s+(?:er|var|blev|bliver|skal|vil|kan|har|ledes|ledet|i|for|om|af|til|på|ved|hos|fra|bag|[a-zæøå]+(?:er|es))\b",
             self.ctx.text[sent.start : sent.end],
         )
+        if not ms and _several(self.ctx.text[sent.start : pos]):
+            return None  # "Tre projekter … modtager i alt N": several things, no one entity
         if head and not ms and _trigger_type(head.group(1)) in (None, "none") and head.group(1).lower() not in _stop_words():
             # "Forskningen i projektet ledes af …", "Forsøget blev finansieret af …", "Runden er
             # ledet af …": the sentence is about a thing the text does not name, not an entity
@@ -127,6 +134,14 @@ class _Builder:
         # "Klyngen X, der består af …": the name the clause hangs on
         if ms and re.fullmatch(r"\s*,?\s*(?:der|som|hvis(?:\s+[\w-]+)?)(?:\s+(?:er|var|blev|bliver|har været|hører))?(?:\s+(?:også|blandt andet|bl\.a\.|nu|i dag|allerede))?\s*", self.ctx.text[ms[-1].end : pos]):
             return self.cluster(ms[-1])
+        # "Projektet gennemføres i Esbjerg … og ledes af …": the definite noun opening the
+        # sentence is its subject, not a name in a prepositional phrase after the verb
+        if head and ms and _trigger_type(head.group(1)) not in (None, "none") and re.search(
+            r"\b(?:i|på|med|til|fra|hos|ved|for|blandt)\s+$", self.ctx.text[sent.start : ms[0].start]
+        ):
+            ref = self.anaphor(sent, head.group(1), strict=True)
+            if ref is not None:
+                return ref
         # prefer a mention at the start of the sentence (the grammatical subject)
         if ms:
             first = ms[0]

@@ -50,6 +50,8 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(drives|bliver drevet|er drevet|vil blive drevet)\s+af\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
     (re.compile(r"\b(kontor(er)?|sekretariat|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|baseret|bor|til huse|holder til)\s+i\b|\b(?:ligger|placeret|beliggende|til huse|holder til)\s+på\b|\ber\s+en\s+(?:[\wæøå-]+\s+){0,2}?(?:virksomhed|startup|start-up|forening|klynge|organisation|fond|iværksættervirksomhed|medtech-virksomhed)\s+fra\b", re.I), "schema:location", "subject->items"),
+    # "Projektet gennemføres i Esbjerg, Kolding og Sønderborg kommuner": where it is carried out
+    (re.compile(r"\b(?:gennemføres|afvikles|udføres|afprøves|testes)\s+i\b(?!\s+(?:samarbejde|partnerskab|regi|fællesskab))"), "schema:location", "subject->items"),
     # "X åbner (den 1. marts 2025) på plejecentret Y": where X opens is where it is
     (re.compile(r"\b(?:åbner|åbnede|åbnes|slår dørene op)\s+(?:(?:den|d\.)\s+\d{1,2}\.\s*[a-zæøå]+(?:\s+\d{4})?\s+)?(?:på|i)\s+(?=(?:[a-zæøå]+(?:et|en)\s+)?[A-ZÆØÅ])"), "schema:location", "subject->items"),
     (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from graph.danish import find_amounts
+from graph.gazetteer import find_focus_terms
 from graph.ingest.clusters import _Cluster
 from graph.ingest.lexicon import _TRIGGERS
 from graph.ingest.mentions import _Sentence, _trigger_type
 from graph.ingest.model import _ORG_TYPES
-from graph.ingest.statements import _Builder
+from graph.ingest.statements import _Builder, _several
 
 __all__ = ["rule_amounts", "rule_round_investors"]
 
@@ -99,6 +100,8 @@ def rule_amounts(builder: _Builder, sent: _Sentence) -> None:
                 len(text[a_e + tm.end() : rec_ms[0].start].split()) == 1 and _trigger_type(text[a_e + tm.end() : rec_ms[0].start].strip()) not in (None, "none")
             )):  # "til Sund Vækst Syd", "til innovationsprogrammet Sund Vækst Syd"
                 recipient = builder.cluster(rec_ms[0])
+            elif tm and _purpose(after[tm.end() :]):
+                recipient = None  # "giver 21,3 mio. kr. til unges mentale sundhed": a purpose, no recipient
             elif tm:
                 recipient = builder.anaphor(sent, after[tm.end() :], strict=True) or _funded_item(builder, sent, "")
             else:
@@ -153,6 +156,13 @@ def rule_round_investors(builder: _Builder, sent: _Sentence) -> None:
                 builder.add(rec, "schema:funder", c, sent, amount=amount)
 
 
+def _purpose(phrase: str) -> bool:
+    """Is the phrase after "til" a field (a focus term among its first words, no trigger noun), not a recipient?"""
+    head = " ".join(phrase.split()[:5])
+    words = re.findall(r"[\wæøå-]+", head.lower())
+    return bool(find_focus_terms(head)) and not any(pat.match(w) and t != "none" for w in words for pat, t in _TRIGGERS)
+
+
 def _funded_item(builder: _Builder, sent: _Sentence, lead: str) -> _Cluster | None:
     """What "bidrager X med N kr." funds when the sentence does not say:
     a definite noun in it ("projektet"), else the item of the latest grant
@@ -192,4 +202,6 @@ def _recipient(builder: _Builder, sent: _Sentence, a_s: int, before: str) -> _Cl
     ms = [m for m in builder.in_range(sent.start + cl, a_s) if builder.cluster(m).type not in ("Public Authority", "Investor")]
     if ms and len(builder.ctx.text[sent.start + cl : ms[0].start].split()) <= 3:
         return builder.cluster(ms[0])
+    if not ms and _several(before[cl:]):
+        return None  # "Tre projekter … modtager i alt N fra F": no one recipient
     return builder.anaphor(sent, before[cl:])

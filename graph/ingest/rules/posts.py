@@ -125,6 +125,9 @@ def rule_people(builder: _Builder) -> None:
         sv = re.search(r"\b(siger|sagde|fortæller|udtaler|forklarer|mener|understreger|tilføjer|påpeger|lyder det fra)\s+(.*)$", lead_part, re.I | re.S)
         if sv:
             lead_part = sv.group(2)
+        elif (led := re.search(r"\b(?:ledes|ledet|drives)\s+af\s+(\w+\s+)?$", lead_part)) and lead_part == before_line:
+            # "… og ledes af professor X, SDU": the clause before is no title line, the title is
+            lead_part = led.group(1) if led.group(1) and _TITLE_RE.match(led.group(1).strip()) else ""
         elif lead_part != before_line or _SPEECH.search(lead_part):
             lead_part = ""
         gt = re.search(r"(?:^|\s)([\wæøåÆØÅ.&/-]+s)\s+((?:[\wæøå.-]+\s+){0,2}[\wæøå.-]+)\s+(?:er|bliver|var|hedder)\s*$", lead_part)
