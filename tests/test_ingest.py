@@ -1380,3 +1380,20 @@ def test_several_recipients_and_a_purpose_are_no_funded_entity():
     stmts = _stmts(ingest_text(text, source="x.txt"))
     funded = {s for s, p, o in stmts if p == "schema:funder"}
     assert "Gå Med" in funded and "Sammen Ud" not in funded
+
+
+def test_posts_after_a_pronoun_an_appointed_leader_and_a_title_on_the_contact_line():
+    text = (
+        "Region Sjælland opretter Center for Sund Søvn. Som leder af centret er overlæge Pia Holm udpeget. "
+        "Hun er i dag klinisk lektor ved Institut for Regional Sundhedsforskning og overlæge på Holbæk Sygehus. "
+        "Han var glad for det.\n\n"
+        "Kontakt\nPressekonsulent Ole Brink\nRegion Sjælland, Kommunikation\nTelefon: 21 43 65 87\nMail: olbr@regionsjaelland.dk\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Pia Holm", "org:headOf", "Center for Sund Søvn") in stmts
+    assert ("Pia Holm", "schema:worksFor", "Institut for Regional Sundhedsforskning") in stmts
+    assert ("Pia Holm", "schema:worksFor", "Holbæk Sygehus") in stmts
+    assert ("Ole Brink", "vcard:hasEmail", "olbr@regionsjaelland.dk") in stmts
+    assert ("Ole Brink", "schema:worksFor", "Region Sjælland") in stmts
+    # "Han" after a woman's posts adds nothing new; a pronoun with no title before an organisation neither
+    assert not [1 for s, p, o in stmts if s == "Pia Holm" and p == "org:headOf" and o != "Center for Sund Søvn"]

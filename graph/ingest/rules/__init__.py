@@ -27,7 +27,13 @@ from graph.ingest.rules.places import (
     rule_place_adjectives,
     rule_sites,
 )
-from graph.ingest.rules.roles import rule_day_to_day_running, rule_fellow_members, rule_partner_roles
+from graph.ingest.rules.roles import (
+    rule_appointed_head,
+    rule_day_to_day_running,
+    rule_fellow_members,
+    rule_partner_roles,
+    rule_pronoun_posts,
+)
 from graph.ingest.rules.posts import rule_mail_domains, rule_people, rule_respectively
 from graph.ingest.statements import _Builder, _St
 
@@ -56,6 +62,8 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_partner_roles(builder, sent)
         rule_day_to_day_running(builder, sent)
         rule_fellow_members(builder, sent)
+        rule_pronoun_posts(builder, sent)
+        rule_appointed_head(builder, sent)
     rule_people(builder)
     rule_mail_domains(builder)
     rule_address_lines(builder)

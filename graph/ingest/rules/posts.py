@@ -88,15 +88,19 @@ def rule_people(builder: _Builder) -> None:
             if not bare_contact and not re.match(r"^\s*(e-?mail|mail|tlf\.?|telefon|mobil|mob\.?|direkte|phone)\s*:?", line2, re.I):
                 break
             block_end = nxt = n2
-        if text[line_start:line_end].strip() == m.label:
-            nxt = line_end
+        own_line = text[line_start:line_end].strip()
+        if own_line == m.label or (own_line.endswith(m.label) and _title_phrase(own_line[: -len(m.label)].strip())):
+            nxt = line_end  # the name alone (or after its title) on its line: contact lines and organisation below
             for _ in range(4):
                 n2 = text.find("\n", nxt + 1)
                 n2 = len(text) if n2 < 0 else n2
                 line_ms = builder.in_range(nxt, n2, persons=True)
                 if not text[nxt:n2].strip() or any(builder.cluster(x).type == "Person" for x in line_ms):
                     break
-                if line_ms and text[nxt:n2].strip() == text[line_ms[0].start : line_ms[-1].end].strip():
+                line2 = text[nxt:n2].strip()
+                if line_ms and (line2 == text[line_ms[0].start : line_ms[-1].end].strip() or (
+                    line2.startswith(text[line_ms[0].start : line_ms[0].end] + ",") and len(line2.split()) <= 6 and "." not in line2
+                )):  # "Aarhus Universitet", "Aarhus Universitet, Health"
                     below_org = builder.cluster(line_ms[0])  # "Navn\nOrganisation\nTlf.: …"
                     if below_org.type in _ORG_TYPES:
                         builder.below_org[id(m)] = below_org

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.lexicon import _HEAD_TITLES
 from graph.ingest.mentions import _Sentence
 from graph.ingest.model import _ORG_TYPES
+from graph.ingest.people import _title_phrase
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members"]
+__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head"]
 
 _AS_PARTNER = re.compile(r"\b(?:er|deltager|indgår)\s+(?:også\s+|desuden\s+|nu\s+)?(?:med\s+)?som\s+[\wæøå-]*partner(?:e|ne)?\b")
 _FELLOWS = re.compile(r"^\s+sammen\s+med\s+(?:blandt\s+andre\s+|bl\.\s?a\.\s+|blandt\s+andet\s+|bl\.a\.\s+)?")
+_PRONOUN = re.compile(r"^(?:Hun|Han)\s+(?:er|var|bliver)\s+(?:(?:i dag|nu|også|desuden|til daglig)\s+)?")
+_POST_AT = re.compile(r"(?:^|\s+og\s+|,\s*)((?:[a-zæøå.-]+\s+){0,2}[a-zæøå.-]+)\s+(?:ved|på|i|hos|for)\s+$")
+_APPOINTED = re.compile(r"^\W*(?:Som|Ny)\s+(?:leder|direktør|formand|chef|centerleder)\s+(?:af|for)\s+([\wæøå-]+)\s+(?:er|bliver|er blevet)\s+(?:[a-zæøå]+\s+){0,2}?$")
 _RUNNING = re.compile(r"\b(?:drift(?:en)?|ledelse(?:n)?)\s+(?:\w+\s+)?varetages\s+(?:\w+\s+)?af\s+")
 
 
@@ -66,3 +71,48 @@ def rule_fellow_members(builder: _Builder, sent: _Sentence) -> None:
             continue
         for it in builder.items_after(obj_ms[-1].end + fm.end(), sent.end):
             builder.add(builder.cluster(it), "org:memberOf", st.o, sent)
+
+
+def _last_person(builder: _Builder, sent: _Sentence):
+    people = [x for x in builder.in_range(builder.ctx.sentences[0].start, sent.start, persons=True) if builder.cluster(x).type == "Person"]
+    return builder.cluster(people[-1]) if people and builder.section_of(people[-1].start) == sent.section else None
+
+
+def rule_pronoun_posts(builder: _Builder, sent: _Sentence) -> None:
+    """"Hun er i dag klinisk professor ved X og overlæge på Y": the posts of
+    the person named last before the sentence."""
+    text = builder.ctx.text
+    pm = _PRONOUN.match(sent.text)
+    if pm is None:
+        return
+    person = _last_person(builder, sent)
+    if person is None:
+        return
+    cursor = sent.start + pm.end()
+    for it in builder.in_range(cursor, sent.end):
+        org = builder.cluster(it)
+        tm = _POST_AT.search(text[cursor : it.start]) if org.type in _ORG_TYPES | {"Facility"} else None
+        if tm and (_title_phrase(tm.group(1)) or _title_phrase(tm.group(1).split()[-1])):  # "klinisk professor"
+            builder.add(person, "schema:worksFor", org, sent, post=tm.group(1))
+            if _HEAD_TITLES.match(tm.group(1)):
+                builder.add(person, "org:headOf", org, sent, post=tm.group(1))
+        cursor = it.end
+
+
+def rule_appointed_head(builder: _Builder, sent: _Sentence) -> None:
+    """"Som leder af centret er professor X udpeget": X heads (and works for)
+    the entity the definite noun refers to."""
+    text = builder.ctx.text
+    people = [x for x in builder.in_range(sent.start, sent.end, persons=True) if builder.cluster(x).type == "Person"]
+    if not people:
+        return
+    am = _APPOINTED.match(text[sent.start : people[0].start])
+    if am is None:
+        return
+    org = builder.anaphor(sent, am.group(1), strict=True)
+    if org is None or org.type in ("Person", "Focus Area"):
+        return
+    person = builder.cluster(people[0])
+    title = am.group(0).split()[1]
+    builder.add(person, "schema:worksFor", org, sent, post=title)
+    builder.add(person, "org:headOf", org, sent, post=title)
