@@ -1397,3 +1397,17 @@ def test_posts_after_a_pronoun_an_appointed_leader_and_a_title_on_the_contact_li
     assert ("Ole Brink", "schema:worksFor", "Region Sjælland") in stmts
     # "Han" after a woman's posts adds nothing new; a pronoun with no title before an organisation neither
     assert not [1 for s, p, o in stmts if s == "Pia Holm" and p == "org:headOf" and o != "Center for Sund Søvn"]
+
+
+def test_passive_founding_named_in_the_next_sentence_and_a_passive_grant():
+    text = (
+        "Et nyt regionalt videnscenter for søvnmedicin oprettes af Odense Universitetshospital og Syddansk Universitet "
+        "i samarbejde med Vejle Kommune. Centret, der får navnet Syddansk Søvncenter, er blevet tildelt 40 mio. kr. "
+        "over fem år af Velux Fonden.\n\n"
+        "En ny app udvikles af Region Syddanmark. Appen er gratis.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    founders = {o for s, p, o in stmts if s == "Syddansk Søvncenter" and p == "schema:founder"}
+    assert founders == {"Odense Universitetshospital", "Syddansk Universitet"}
+    assert ("Syddansk Søvncenter", "schema:funder", "Velux Fonden") in stmts
+    assert not [1 for s, p, o in stmts if o == "Region Syddanmark" and p == "schema:founder"]

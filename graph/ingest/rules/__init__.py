@@ -15,7 +15,7 @@ from graph.ingest.rules.cues import (
     rule_steering_groups,
 )
 from graph.ingest.rules.focus import rule_focus, rule_focus_terms
-from graph.ingest.rules.founding import rule_founder_clauses, rule_founding_clause, rule_founding_date
+from graph.ingest.rules.founding import rule_founder_clauses, rule_founding_clause, rule_founding_date, rule_passive_founding
 from graph.ingest.rules.funding import rule_amounts, rule_round_investors
 from graph.ingest.rules.initiatives import rule_described_initiatives
 from graph.ingest.rules.periods import rule_named_periods, rule_periods
@@ -52,6 +52,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_genitive_units(builder, sent)
         rule_founder_clauses(builder, sent)
         rule_founding_clause(builder, sent)
+        rule_passive_founding(builder, sent)
         rule_place_adjectives(builder, sent)
         rule_respectively(builder, sent)
         rule_round_investors(builder, sent)

@@ -80,6 +80,26 @@ def rule_founding_clause(builder: _Builder, sent: _Sentence) -> None:
             builder.add(obj, "schema:founder", f_, sent)
 
 
+_PASSIVE_FOUNDING = re.compile(r"\s(?:etableres|oprettes|stiftes|grundlægges|etableredes|oprettedes)\s+(?:nu\s+|i dag\s+)?af\s+")
+
+
+def rule_passive_founding(builder: _Builder, sent: _Sentence) -> None:
+    """"Et nyt forskningscenter … etableres af A og B (i samarbejde med C).
+    Centret, der får navnet X, …": A and B found X (C takes part, not founds)."""
+    text = builder.ctx.text
+    pm = _PASSIVE_FOUNDING.search(text, sent.start, sent.end)
+    np_ = _INDEFINITE_NP.match(text[sent.start : sent.end].lower()) if pm else None
+    if np_ is None:
+        return
+    obj = _cataphor(builder, sent, np_.group(1))
+    if obj is None or obj.type == "Person":
+        return
+    builder.introduced.append(obj)
+    builder.np_focus.append((obj, sent.start, pm.start(), sent))
+    for f_ in builder.items_after(pm.end(), sent.end):
+        builder.add(obj, "schema:founder", builder.cluster(f_), sent)
+
+
 def _cataphor(builder: _Builder, sent: _Sentence, noun: str | None) -> _Cluster | None:
     """The entity that the next sentences name for "et <noun>": "Testcentret får navnet X",
     "Netværket hedder X", "Det nye netværk, X, …" (``noun`` None: any collective noun,
@@ -93,8 +113,8 @@ def _cataphor(builder: _Builder, sent: _Sentence, noun: str | None) -> _Cluster 
         if noun is None:
             if _trigger_type(first.group(1)) not in ("Initiative", "Partnership", "Innovation Network", "Cluster", "Association"):
                 continue
-        elif not _stem_in(stem, first.group(1)):
-            continue
+        elif not (_stem_in(stem, first.group(1)) or _stem_in(re.sub(r"(erne|ene|et|en|n|t)$", "", first.group(1)), noun.lower())):
+            continue  # "et testcenter …. Testcentret …", "et forskningscenter …. Centret …"
         for m in builder.in_range(s2.start, s2.end):
             if re.search(r"(?:navnet|hedder|kaldet|kaldes|døbt)\s*[”“\"']?$", builder.ctx.text[max(s2.start, m.start - 20) : m.start]):
                 return builder.cluster(m)

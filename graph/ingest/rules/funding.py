@@ -61,6 +61,13 @@ def rule_amounts(builder: _Builder, sent: _Sentence) -> None:
             for f_ in funders:
                 builder.add(recipient, "schema:funder", builder.cluster(f_), sent, amount=a.value)
             continue
+        pv = re.search(r"\b(?:er|blev|bliver)\s+(?:blevet\s+|nu\s+|netop\s+)?(?:tildelt|bevilget|givet|bevilliget)\s*$", before)
+        pa = re.match(r"^\s*(?:[\wæøå]+\s+){0,4}?af\s+", after) if pv else None
+        pf = [x for x in builder.in_range(a_e + pa.end(), sent.end) if x.start == a_e + pa.end()] if pa else []
+        if pf:  # "Centret … er blevet tildelt 1,2 mia. kr. over ti år af Novo Nordisk Fonden"
+            recipient = builder.subject_before(sent, sent.start + pv.start())
+            builder.add(recipient, "schema:funder", builder.cluster(pf[0]), sent, amount=a.value)
+            continue
         vms = [
             x
             for x in re.finditer(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|betaler|finansierer|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte|bevilge|bevillige|støtte|donere|investere|tildele|bidrage|bevilget|givet|doneret|investeret|tildelt|ydet)\b", before, re.I)
