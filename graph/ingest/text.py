@@ -20,6 +20,7 @@ from graph.ingest.mentions import _Ctx, _Mention, _find_mentions, _lower_words, 
 from graph.ingest.lowercase import lowercase_names
 from graph.ingest.model import Entity, Ingested, Statement, _SINGLE_VALUED, _curie
 from graph.ingest.policies import policy_names
+from graph.ingest.recurring import recurring_names
 from graph.ingest.people import _classify_people
 from graph.ingest.rules import run_rules
 from graph.ingest.statements import _Builder, _St
@@ -137,6 +138,7 @@ def ingest_text(
     gz = gazetteer or Gazetteer.from_graph(known)
     ctx = _Ctx(text, gz, _tokens(text), _sentences(text), lower_words=_lower_words(text))
     _find_mentions(ctx)
+    recurring_names(ctx)
     lowercase_names(ctx)
     policy_names(ctx)
     _focus_names(ctx)
