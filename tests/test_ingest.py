@@ -1411,3 +1411,29 @@ def test_passive_founding_named_in_the_next_sentence_and_a_passive_grant():
     assert founders == {"Odense Universitetshospital", "Syddansk Universitet"}
     assert ("Syddansk Søvncenter", "schema:funder", "Velux Fonden") in stmts
     assert not [1 for s, p, o in stmts if o == "Region Syddanmark" and p == "schema:founder"]
+
+
+def test_trial_named_in_a_relative_clause_its_partners_and_the_person_responsible():
+    text = (
+        "Studiet, der har fået navnet \"RoligNat\", gennemføres i samarbejde med Søvnklinikken på Glostrup Hospital og Bispebjerg Hospital. "
+        "Overlæge Jonas Friis fra Søvnklinikken er ansvarlig for studiet.\n\n"
+        "Lektor Pia Dahl er ansvarlig for undervisningen.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    partners = {s for s, p, o in stmts if p == "eco:partnerIn" and o == "RoligNat"}
+    assert partners == {"Søvnklinikken", "Bispebjerg Hospital"}
+    assert ("Jonas Friis", "org:headOf", "RoligNat") in stmts
+    assert not [1 for s, p, o in stmts if s == "Pia Dahl" and p == "org:headOf"]
+
+
+def test_membership_from_a_date_a_municipal_contribution_and_a_unit_on_the_contact_line():
+    text = (
+        "Horsens Kommune blev pr. 1. marts 2023 medlem af Sund By Netværket. "
+        "Projektet Gå Sammen får 2 mio. kr. fra Trygfonden, og kommunen lægger selv 500.000 kr. oveni.\n\n"
+        "Kontakt:\nKonsulent Eva Hald, Social og Sundhed, Horsens Kommune, tlf. 76 29 20 00\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Horsens Kommune", "org:memberOf", "Sund By Netværket") in stmts
+    assert ("Gå Sammen", "schema:funder", "Horsens Kommune") in stmts
+    assert ("Eva Hald", "schema:worksFor", "Social og Sundhed") in stmts and ("Eva Hald", "schema:worksFor", "Horsens Kommune") in stmts
+    assert ("Eva Hald", "org:headOf", "Horsens Kommune") not in stmts

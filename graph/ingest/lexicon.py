@@ -27,7 +27,7 @@ _SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(klynge|klyngen|cluster)$"), "Cluster"),
     (re.compile(r"(innovationsnetværk|network|netværk)$"), "Innovation Network"),
     (re.compile(r"(forening|foreningen|association|consortium|konsortium|selskab|industrien|forbundet)$"), "Association"),
-    (re.compile(r"(udvalg|udvalget|sekretariat|sekretariatet|afdeling|afdelingen|enhed|enheden|forvaltning|forvaltningen)$"), "Organizational Unit"),
+    (re.compile(r"(udvalg|udvalget|sekretariat|sekretariatet|afdeling|afdelingen|enhed|enheden|forvaltning|forvaltningen|klinikken)$"), "Organizational Unit"),
     (re.compile(r"(parken|park|huset|campus|hus)$"), "Facility"),
     (re.compile(r"(center|centeret|centret|centre)$"), "Organizational Unit"),
     (re.compile(r"^(alliance|alliancen)$"), "Partnership"),

@@ -115,7 +115,7 @@ def _sentences(text: str) -> list[_Sentence]:
     for s in out:
         prev = merged[-1].text if merged else ""
         if merged and merged[-1].line_start == s.line_start and (
-            re.search(r"\b(adm|ca|bl\.a|f\.eks|nr|dr|jf|inkl|evt|tlf|tel|ph\.d|dr\.med|cand\.\w+|mag\.art|lic\.\w+)\.$", prev, re.I)
+            re.search(r"\b(adm|ca|bl\.a|f\.eks|nr|pr|dr|jf|inkl|evt|tlf|tel|ph\.d|dr\.med|cand\.\w+|mag\.art|lic\.\w+)\.$", prev, re.I)
             or (re.search(r"\b(mio|mia|kr)\.$", prev, re.I) and s.text[:1].isdigit())
         ):
             m = merged[-1]

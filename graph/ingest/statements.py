@@ -15,6 +15,7 @@ from decimal import Decimal
 from graph.ingest.clusters import _Cluster, _squash
 from graph.ingest.lexicon import _COMPATIBLE, _FIRST_ITEM_BREAKERS, _LIST_BREAKERS, _TRIGGERS, _stop_words
 from graph.ingest.mentions import _Ctx, _Mention, _Sentence, _stem_in, _trigger_type
+from graph.ingest.model import _ORG_TYPES
 
 __all__: list[str] = []  # private to graph.ingest
 
@@ -137,11 +138,14 @@ class _Builder:
         # "Projektet gennemføres i Esbjerg … og ledes af …": the definite noun opening the
         # sentence is its subject, not a name in a prepositional phrase after the verb
         if head and ms and _trigger_type(head.group(1)) not in (None, "none") and re.search(
-            r"\b(?:i|på|med|til|fra|hos|ved|for|blandt)\s+$", self.ctx.text[sent.start : ms[0].start]
+            r"\b(?:i|på|med|til|fra|hos|ved|for|blandt)\s+(?:[a-zæøå]+s\s+)?$", self.ctx.text[sent.start : ms[0].start]
         ):
             ref = self.anaphor(sent, head.group(1), strict=True)
             if ref is not None:
                 return ref
+        # 'Forsøget, der har fået navnet "X", gennemføres …': the name the opening noun is given
+        if ms and re.match(r"^\W*[A-ZÆØÅ][a-zæøå]+(?:en|et)\s*,\s*(?:der|som)\s+(?:har\s+)?(?:fået|får)\s+navnet\s*[”“\"']?$", self.ctx.text[sent.start : ms[0].start]):
+            return self.cluster(ms[0])
         # prefer a mention at the start of the sentence (the grammatical subject)
         if ms:
             first = ms[0]
@@ -235,6 +239,9 @@ class _Builder:
             words = [w for w in re.split(r"[\s,:;–-]+", gap) if w and w.lower() not in ("og", "samt", "&", "and", "plus")]
             if out and (len(words) > 4 or re.search(r"[.!?]", gap)):
                 break
+            if out and re.fullmatch(r"\s+(?:på|ved|i)\s+", gap) and self.cluster(out[-1]).type == "Organizational Unit" and self.cluster(m).type in _ORG_TYPES:
+                cursor = m.end  # "Hjertecentret på Rigshospitalet og Herlev og Gentofte Hospital": the unit's parent, and the list goes on
+                continue
             if out and (re.match(r"\s*,\s*(?:som|der|hvis|hvor|hvilket)\b", gap) or any(w.lower() in _LIST_BREAKERS for w in words)):
                 break  # "A, som består af B", "A og B i samarbejde med C": B and C are not in A's list
             if not out and (len(words) > 6 or any(w.lower() in _FIRST_ITEM_BREAKERS for w in words)):

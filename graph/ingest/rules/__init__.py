@@ -33,6 +33,7 @@ from graph.ingest.rules.roles import (
     rule_fellow_members,
     rule_partner_roles,
     rule_pronoun_posts,
+    rule_responsible_person,
 )
 from graph.ingest.rules.posts import rule_mail_domains, rule_people, rule_respectively
 from graph.ingest.statements import _Builder, _St
@@ -65,6 +66,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_fellow_members(builder, sent)
         rule_pronoun_posts(builder, sent)
         rule_appointed_head(builder, sent)
+        rule_responsible_person(builder, sent)
     rule_people(builder)
     rule_mail_domains(builder)
     rule_address_lines(builder)

@@ -236,6 +236,9 @@ def rule_people(builder: _Builder) -> None:
                     # "siger regionsrådsformand Bo Libergren": the one region of the text
                     org = _implied_org(builder, t)
                 titles.append((t, org))
+                if len(orgs_in_segs) >= 2 and org is orgs_in_segs[0] and org.type == "Organizational Unit" and orgs_in_segs[1].type in _ORG_TYPES:
+                    titles.append((t, orgs_in_segs[1]))  # "Projektleder X, Sundhed og Omsorg, Silkeborg Kommune": works for both
+                    unit_parents.add(id(orgs_in_segs[1]))
         # "… og er samtidig tilknyttet Aarhus Universitet som klinisk lektor"
         for tk in re.finditer(r"\ber\s+(?:samtidig\s+|også\s+|desuden\s+)?(?:tilknyttet|ansat\s+(?:på|ved|hos|i))\s+", text[m.end : sent.end]):
             t_ms = builder.in_range(m.end + tk.end(), sent.end)

@@ -14,13 +14,14 @@ from graph.ingest.model import _ORG_TYPES
 from graph.ingest.people import _title_phrase
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head"]
+__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head", "rule_responsible_person"]
 
 _AS_PARTNER = re.compile(r"\b(?:er|deltager|indgår)\s+(?:også\s+|desuden\s+|nu\s+)?(?:med\s+)?som\s+[\wæøå-]*partner(?:e|ne)?\b")
 _FELLOWS = re.compile(r"^\s+sammen\s+med\s+(?:blandt\s+andre\s+|bl\.\s?a\.\s+|blandt\s+andet\s+|bl\.a\.\s+)?")
 _PRONOUN = re.compile(r"^(?:Hun|Han)\s+(?:er|var|bliver)\s+(?:(?:i dag|nu|også|desuden|til daglig)\s+)?")
 _POST_AT = re.compile(r"(?:^|\s+og\s+|,\s*)((?:[a-zæøå.-]+\s+){0,2}[a-zæøå.-]+)\s+(?:ved|på|i|hos|for)\s+$")
 _APPOINTED = re.compile(r"^\W*(?:Som|Ny)\s+(?:leder|direktør|formand|chef|centerleder)\s+(?:af|for)\s+([\wæøå-]+)\s+(?:er|bliver|er blevet)\s+(?:[a-zæøå]+\s+){0,2}?$")
+_RESPONSIBLE = re.compile(r"\s+er\s+(?:overordnet\s+|fagligt?\s+|klinisk\s+)?ansvarlig\s+for\s+((?:det|den)\s+)?([a-zæøå-]+(?:et|en))\b")
 _RUNNING = re.compile(r"\b(?:drift(?:en)?|ledelse(?:n)?)\s+(?:\w+\s+)?varetages\s+(?:\w+\s+)?af\s+")
 
 
@@ -116,3 +117,29 @@ def rule_appointed_head(builder: _Builder, sent: _Sentence) -> None:
     title = am.group(0).split()[1]
     builder.add(person, "schema:worksFor", org, sent, post=title)
     builder.add(person, "org:headOf", org, sent, post=title)
+
+
+def rule_responsible_person(builder: _Builder, sent: _Sentence) -> None:
+    """"Overlæge X fra Y er ansvarlig for forsøget": X leads what the definite noun refers to."""
+    text = builder.ctx.text
+    rm = _RESPONSIBLE.search(text, sent.start, sent.end)
+    if rm is None:
+        return
+    people = [x for x in builder.in_range(sent.start, rm.start(), persons=True) if builder.cluster(x).type == "Person"]
+    if not people:
+        return
+    target = builder.anaphor(sent, rm.group(2), strict=True) or _named_after(builder, sent, rm.group(2))
+    if target is not None and target.type in ("Initiative", "Partnership"):
+        builder.add(builder.cluster(people[0]), "org:headOf", target, sent)
+
+
+def _named_after(builder: _Builder, sent: _Sentence, noun: str):
+    """The entity an earlier sentence opening with the same definite noun named
+    ('Forsøget, der har fået navnet "X", …' for "forsøget")."""
+    for s_ in builder.ctx.sentences:
+        if s_.start >= sent.start or not s_.text.lower().startswith(noun.lower()):
+            continue
+        for m in builder.in_range(s_.start, s_.end):
+            if re.search(r"navnet\s*[”“\"']?$", builder.ctx.text[max(s_.start, m.start - 12) : m.start]):
+                return builder.cluster(m)
+    return None
