@@ -1437,3 +1437,19 @@ def test_membership_from_a_date_a_municipal_contribution_and_a_unit_on_the_conta
     assert ("Gå Sammen", "schema:funder", "Horsens Kommune") in stmts
     assert ("Eva Hald", "schema:worksFor", "Social og Sundhed") in stmts and ("Eva Hald", "schema:worksFor", "Horsens Kommune") in stmts
     assert ("Eva Hald", "org:headOf", "Horsens Kommune") not in stmts
+
+
+def test_periods_given_as_a_duration_or_an_end_and_a_grant_set_aside():
+    text = (
+        "Projektet Bedre Søvn får støtte af Region Midtjylland. Projektet løber i to år fra 1. september 2025.\n\n"
+        "Netværket Sund Midt har afsat 1,5 mio. kr. fra netværkets pulje til projektet Bedre Søvn.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Bedre Søvn", "schema:startDate", "2025-09-01") in stmts
+    assert ("Bedre Søvn", "schema:endDate", "2027-08-31") in stmts
+    facts = "Projektet Trygt Hjem åbner i Vejle.\n\nFakta om Trygt Hjem\n• Projektperioden løber til udgangen af 2027\n"
+    assert ("Trygt Hjem", "schema:endDate", "2027-12-31") in _stmts(ingest_text(facts, source="x.txt"))
+    assert ("Bedre Søvn", "schema:funder", "Sund Midt") in stmts
+    assert not [1 for s, p, o in stmts if p == "schema:funder" and "pulje" in o]
+    # a duration without a start date gives no end date
+    assert not [s for s in ingest_text("Projektet Sov Godt løber i tre år.\n", source="x.txt").statements if s.predicate == "schema:endDate"]

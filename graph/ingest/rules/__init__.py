@@ -18,7 +18,7 @@ from graph.ingest.rules.focus import rule_focus, rule_focus_terms
 from graph.ingest.rules.founding import rule_founder_clauses, rule_founding_clause, rule_founding_date, rule_passive_founding
 from graph.ingest.rules.funding import rule_amounts, rule_round_investors
 from graph.ingest.rules.initiatives import rule_described_initiatives
-from graph.ingest.rules.periods import rule_named_periods, rule_periods
+from graph.ingest.rules.periods import rule_named_periods, rule_periods, rule_runs_until
 from graph.ingest.rules.places import (
     rule_address_lines,
     rule_from_town,
@@ -79,4 +79,5 @@ def run_rules(builder: _Builder) -> list[_St]:
     rule_member_lists(builder)
     rule_periods(builder)
     rule_named_periods(builder)
+    rule_runs_until(builder)
     return builder.out

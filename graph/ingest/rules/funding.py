@@ -32,7 +32,7 @@ def rule_amounts(builder: _Builder, sent: _Sentence) -> None:
                 builder.add(subj, "eco:budget", str(a.value), sent, amount=a.value)
             continue
         fm = re.match(r"^\s*(?:\w+\s+){0,2}?(?:kommer\s+|stammer\s+)?fra\s+", after)
-        giver = re.search(r"\b(støtter|bevilger|giver|tildeler|yder|har bevilget|har givet|har tildelt|bevilgede|gav|tildelte)\b[^.,]*$", before, re.I)
+        giver = re.search(r"\b(støtter|bevilger|giver|tildeler|yder|afsætter|har bevilget|har givet|har tildelt|har afsat|bevilgede|gav|tildelte|afsatte)\b[^.,]*$", before, re.I)
         if fm and giver and builder.in_range(sent.start, sent.start + giver.start()):
             fm = None  # "Ministeriet støtter projektet med N fra puljen X": the ministry gives
         if fm:
@@ -70,7 +70,7 @@ def rule_amounts(builder: _Builder, sent: _Sentence) -> None:
             continue
         vms = [
             x
-            for x in re.finditer(r"\b(støtter|bevilger|bevilliger|giver|donerer|investerer|tildeler|yder|bidrager|skyder|betaler|finansierer|lægger|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte|bevilge|bevillige|støtte|donere|investere|tildele|bidrage|bevilget|givet|doneret|investeret|tildelt|ydet)\b", before, re.I)
+            for x in re.finditer(r"\b(støtter|bevilger|bevilliger|giver|afsætter|har afsat|afsatte|donerer|investerer|tildeler|yder|bidrager|skyder|betaler|finansierer|lægger|har bevilget|har bevilliget|har givet|har doneret|har investeret|har tildelt|har ydet|bevilgede|gav|donerede|investerede|tildelte|bevilge|bevillige|støtte|donere|investere|tildele|bidrage|bevilget|givet|doneret|investeret|tildelt|ydet)\b", before, re.I)
             if not re.search(r"\d\s*(?:mio|mia|kr|kroner|millioner|milliarder)\b|[.!?]\s", before[x.end() :])
         ]
         vm = vms[-1] if vms else None  # the verb of the amount's own clause

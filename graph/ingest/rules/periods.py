@@ -6,13 +6,13 @@ the start and end dates of the entity the sentence is about.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from graph.danish import find_dates
 from graph.ingest.policies import POLICY_NAME
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_periods", "rule_named_periods"]
+__all__ = ["rule_periods", "rule_named_periods", "rule_runs_until"]
 
 
 def rule_named_periods(builder: _Builder) -> None:
@@ -27,6 +27,23 @@ def rule_named_periods(builder: _Builder) -> None:
         builder.add(c, "schema:endDate", f"{m.group('y2') or m.group('y1')}-12-31", sent)
 
 
+_NUMBERS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10}
+_RUNS_UNTIL = re.compile(r"\bløber\s+(?:frem\s+)?til\s+(?:udgangen\s+af\s+)((?:19|20)\d{2})\b")
+
+
+def rule_runs_until(builder: _Builder) -> None:
+    """"(Projektperioden) løber til udgangen af 2027": the end date of the entity the sentence is about."""
+    for sent in builder.ctx.sentences:
+        m = _RUNS_UNTIL.search(sent.text)
+        if m is None:
+            continue
+        subj = builder.subject_before(sent, sent.start + m.start())
+        if subj is None and re.match(r"^\W*[\wæøå]*perioden\s", sent.text, re.I):
+            subj = builder.section_entity.get(sent.section) or builder.main  # "Projektperioden": the period of what the section is about
+        if subj is not None and subj.type not in ("Person", "Focus Area"):
+            builder.add(subj, "schema:endDate", f"{m.group(1)}-12-31", sent)
+
+
 def rule_periods(builder: _Builder) -> None:
     for sent in builder.ctx.sentences:
         pm = re.search(r"\b(?:fra|løber fra|gælder fra|i perioden|perioden|i årene|starter(?:\s+den)?|begynder(?:\s+den)?)\s+(?=\d)", sent.text)
@@ -34,7 +51,13 @@ def rule_periods(builder: _Builder) -> None:
             continue
         ds = find_dates(sent.text[pm.end() :], years=False)
         year_range = False
-        if len(ds) < 2 or ds[0].start != 0:
+        dur = re.search(r"\bi\s+(to|tre|fire|fem|seks|syv|otte|ni|ti|\d{1,2})\s+år\b", sent.text)
+        if len(ds) == 1 and ds[0].start == 0 and ds[0].precision == "day" and dur:
+            # "Projektet løber i tre år fra 1. februar 2025": to the day before, three years on
+            n = _NUMBERS.get(dur.group(1), None) or int(dur.group(1))
+            start = ds[0].value
+            end = date(start.year + n, start.month, start.day) - timedelta(days=1)
+        elif len(ds) < 2 or ds[0].start != 0:
             # "perioden 2023-2028", "fra 2025 til 2027": years only
             ym = re.match(r"((?:19|20)\d{2})\s*(?:-|–|til)\s*((?:19|20)\d{2})\b", sent.text[pm.end() :])
             if not ym or int(ym.group(1)) > int(ym.group(2)):
