@@ -1453,3 +1453,17 @@ def test_periods_given_as_a_duration_or_an_end_and_a_grant_set_aside():
     assert not [1 for s, p, o in stmts if p == "schema:funder" and "pulje" in o]
     # a duration without a start date gives no end date
     assert not [s for s in ingest_text("Projektet Sov Godt løber i tre år.\n", source="x.txt").statements if s.predicate == "schema:endDate"]
+
+
+def test_list_items_with_their_own_relative_clauses_and_indgaar_with_an_adverb():
+    text = (
+        "Projektet Sund Start udvikles sammen med UC SYD, der står for evalueringen, og Kræftens Bekæmpelse Esbjerg, "
+        "som rekrutterer frivillige. Projektet indgår desuden i regionens Sundhedsplan 2024-2028.\n\n"
+        "Projektet Ny Start samarbejder med Esbjerg Kommune, der betaler, og driver et værksted med Vejle Kommune.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    partners = {s for s, p, o in stmts if p == "eco:partnerIn" and o == "Sund Start"}
+    assert partners == {"UC SYD", "Kræftens Bekæmpelse Esbjerg"}
+    assert ("Sund Start", "org:subOrganizationOf", "Sundhedsplan 2024-2028") in stmts
+    # a verb after the clause, not a name, ends the list
+    assert not [1 for s, p, o in stmts if s == "Vejle Kommune" and o == "Ny Start"]

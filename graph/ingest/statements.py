@@ -122,7 +122,7 @@ class _Builder:
     def subject_before(self, sent: _Sentence, pos: int) -> _Cluster | None:
         ms = [m for m in self.in_range(sent.start, pos) if self.cluster(m).type not in ("Focus Area",)]
         head = re.match(
-            r"^\W*([A-ZÆØÅ][a-zæøå]+(?:en|et|erne|ene|ne))\s+(?:er|var|blev|bliver|skal|vil|kan|har|ledes|ledet|i|for|om|af|til|på|ved|hos|fra|bag|[a-zæøå]+(?:er|es))\b",
+            r"^\W*([A-ZÆØÅ][a-zæøå]+(?:en|et|erne|ene|ne))\s+(?:er|var|blev|bliver|skal|vil|kan|har|ledes|ledet|i|for|om|af|til|på|ved|hos|fra|bag|[a-zæøå]*(?:går|får|står|gør)|[a-zæøå]+(?:er|es))\b",
             self.ctx.text[sent.start : sent.end],
         )
         if not ms and _several(self.ctx.text[sent.start : pos]):
@@ -237,6 +237,10 @@ class _Builder:
         for m in ms:
             gap = self.ctx.text[cursor : m.start]
             words = [w for w in re.split(r"[\s,:;–-]+", gap) if w and w.lower() not in ("og", "samt", "&", "and", "plus")]
+            if out and re.fullmatch(r"\s*,\s*(?:der|som)\s+[^.!?,;:]{3,80},\s*(?:og|samt)\s+", gap):
+                out.append(m)  # "B, der står for evalueringen, og C, som …": the list goes on after an item's relative clause
+                cursor = m.end
+                continue
             if out and (len(words) > 4 or re.search(r"[.!?]", gap)):
                 break
             if out and re.fullmatch(r"\s+(?:på|ved|i)\s+", gap) and self.cluster(out[-1]).type == "Organizational Unit" and self.cluster(m).type in _ORG_TYPES:
