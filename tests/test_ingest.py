@@ -1467,3 +1467,17 @@ def test_list_items_with_their_own_relative_clauses_and_indgaar_with_an_adverb()
     assert ("Sund Start", "org:subOrganizationOf", "Sundhedsplan 2024-2028") in stmts
     # a verb after the clause, not a name, ends the list
     assert not [1 for s, p, o in stmts if s == "Vejle Kommune" and o == "Ny Start"]
+
+
+def test_grants_without_a_named_giver_and_partners_starting_together():
+    text = (
+        "Velux Fonden har fået 200 ansøgninger. Den største bevilling på 5 mio. kr. går til foreningen Sind Ung. "
+        "Med 3 mio. kr. kan Aarhus Kommune og VIA University College gå i gang med projektet \"Ro på\".\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Sind Ung", "schema:funder", "Velux Fonden") in stmts
+    assert ("Ro på", "schema:funder", "Velux Fonden") in stmts
+    assert {s for s, p, o in stmts if p == "eco:partnerIn" and o == "Ro på"} == {"Aarhus Kommune", "VIA University College"}
+    # two possible givers: none is chosen
+    two = "Velux Fonden og Trygfonden er med. Den største bevilling på 5 mio. kr. går til foreningen Sind Ung.\n"
+    assert not [s for s in ingest_text(two, source="x.txt").statements if s.predicate == "schema:funder"]

@@ -17,6 +17,7 @@ from graph.ingest.rules.cues import (
 from graph.ingest.rules.focus import rule_focus, rule_focus_terms
 from graph.ingest.rules.founding import rule_founder_clauses, rule_founding_clause, rule_founding_date, rule_passive_founding
 from graph.ingest.rules.funding import rule_amounts, rule_round_investors
+from graph.ingest.rules.grants import rule_unattributed_grants
 from graph.ingest.rules.initiatives import rule_described_initiatives
 from graph.ingest.rules.periods import rule_named_periods, rule_periods, rule_runs_until
 from graph.ingest.rules.places import (
@@ -34,6 +35,7 @@ from graph.ingest.rules.roles import (
     rule_partner_roles,
     rule_pronoun_posts,
     rule_responsible_person,
+    rule_starting_together,
 )
 from graph.ingest.rules.posts import rule_mail_domains, rule_people, rule_respectively
 from graph.ingest.statements import _Builder, _St
@@ -49,6 +51,7 @@ def run_rules(builder: _Builder) -> list[_St]:
     for sent in builder.ctx.sentences:
         rule_cues(builder, sent)
         rule_amounts(builder, sent)
+        rule_unattributed_grants(builder, sent)
         rule_founding_date(builder, sent)
         rule_genitive_units(builder, sent)
         rule_founder_clauses(builder, sent)
@@ -67,6 +70,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_pronoun_posts(builder, sent)
         rule_appointed_head(builder, sent)
         rule_responsible_person(builder, sent)
+        rule_starting_together(builder, sent)
     rule_people(builder)
     rule_mail_domains(builder)
     rule_address_lines(builder)

@@ -14,7 +14,7 @@ from graph.ingest.model import _ORG_TYPES
 from graph.ingest.people import _title_phrase
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head", "rule_responsible_person"]
+__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head", "rule_responsible_person", "rule_starting_together"]
 
 _AS_PARTNER = re.compile(r"\b(?:er|deltager|indgår)\s+(?:også\s+|desuden\s+|nu\s+)?(?:med\s+)?som\s+[\wæøå-]*partner(?:e|ne)?\b")
 _FELLOWS = re.compile(r"^\s+sammen\s+med\s+(?:blandt\s+andre\s+|bl\.\s?a\.\s+|blandt\s+andet\s+|bl\.a\.\s+)?")
@@ -143,3 +143,26 @@ def _named_after(builder: _Builder, sent: _Sentence, noun: str):
             if re.search(r"navnet\s*[”“\"']?$", builder.ctx.text[max(s_.start, m.start - 12) : m.start]):
                 return builder.cluster(m)
     return None
+
+
+_STARTS_WITH = re.compile(r"\s+(?:(?:kan|skal|vil|kunne)\s+(?:nu\s+)?)?(?:gå|går|gik)\s+i\s+gang\s+med\s+(?:(?:det|den)\s+(?:nye\s+)?)?(?:[\wæøå-]+(?:et|en)\s+)?[”“\"']?")
+
+
+def rule_starting_together(builder: _Builder, sent: _Sentence) -> None:
+    """"Med N kan A og B gå i gang med projektet X", "A og B går i gang med X":
+    A and B are partners in X."""
+    text = builder.ctx.text
+    for gm in _STARTS_WITH.finditer(text, sent.start, sent.end):
+        named = [x for x in builder.in_range(gm.end(), sent.end) if x.start <= gm.end() + 1]
+        before = builder.in_range(sent.start, gm.start())
+        if not named or not before or before[-1].end != gm.start():
+            continue
+        actors = [before[-1]]
+        for a in reversed(before[:-1]):
+            if not re.fullmatch(r",\s*|\s+(?:og|samt)\s+", text[a.end : actors[0].start]):
+                break
+            actors.insert(0, a)
+        target = builder.cluster(named[0])
+        for a in actors:
+            if builder.cluster(a).type in _ORG_TYPES:
+                builder.add(builder.cluster(a), "eco:partnerIn", target, sent)

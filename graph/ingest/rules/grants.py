@@ -1,0 +1,51 @@
+"""Grants whose giver the sentence does not name: "Den største bevilling på
+12 mio. kr. går til foreningen X", "Med 6,4 mio. kr. kan A og B gå i gang
+med projektet X". The giver is the text's one funder: the single funder of
+the grants found so far, else the one investor (foundation, fund) the text
+names; with none or several, no statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.danish import find_amounts
+from graph.ingest.clusters import _Cluster
+from graph.ingest.mentions import _Sentence
+from graph.ingest.statements import _Builder
+
+__all__ = ["rule_unattributed_grants"]
+
+_GOES_TO = re.compile(r"\bbevilling(?:en)?\s+på\s+$")
+_TO_NAME = re.compile(r"^\s+går\s+til\s+(?:[a-zæøå]+\s+)?$")
+_WITH_AMOUNT = re.compile(r"^\W*Med\s+$")
+_STARTS = re.compile(r"\s+(?:gå|går)\s+i\s+gang\s+med\s+(?:[a-zæøå]+(?:et|en)\s+)?[”“\"']?$")
+
+
+def _text_funder(builder: _Builder) -> _Cluster | None:
+    givers = {id(st.o): st.o for st in builder.out if st.p == "schema:funder" and isinstance(st.o, _Cluster)}
+    if len(givers) == 1:
+        return next(iter(givers.values()))
+    investors = [c for c in builder.clusters if c.type == "Investor" and c.mentions]
+    return investors[0] if len(investors) == 1 and not givers else None
+
+
+def rule_unattributed_grants(builder: _Builder, sent: _Sentence) -> None:
+    text = builder.ctx.text
+    for a in find_amounts(sent.text):
+        if a.currency != "DKK":
+            continue
+        a_s, a_e = sent.start + a.start, sent.start + a.end
+        recipient = None
+        if _GOES_TO.search(text[sent.start : a_s]):
+            after = builder.in_range(a_e, sent.end)
+            if after and _TO_NAME.fullmatch(text[a_e : after[0].start]):
+                recipient = builder.cluster(after[0])
+        elif _WITH_AMOUNT.fullmatch(text[sent.start : a_s]):
+            for x in builder.in_range(a_e, sent.end):
+                if _STARTS.search(text[a_e : x.start]) and builder.cluster(x).type in ("Initiative", "Partnership"):
+                    recipient = builder.cluster(x)
+                    break
+        funder = _text_funder(builder) if recipient is not None else None
+        if funder is not None and funder is not recipient:
+            builder.add(recipient, "schema:funder", funder, sent, amount=a.value)
