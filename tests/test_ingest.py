@@ -1481,3 +1481,14 @@ def test_grants_without_a_named_giver_and_partners_starting_together():
     # two possible givers: none is chosen
     two = "Velux Fonden og Trygfonden er med. Den største bevilling på 5 mio. kr. går til foreningen Sind Ung.\n"
     assert not [s for s in ingest_text(two, source="x.txt").statements if s.predicate == "schema:funder"]
+
+
+def test_a_contact_title_without_organisation_goes_to_the_company_the_person_founded():
+    text = (
+        "Sensiq ApS blev grundlagt i 2020 af Mia Holt og Jens Lund.\n\n"
+        "Pressekontakt:\nMia Holt, CTO og medstifter\nmia@sensiq.dk\n\n"
+        "Kontakt også Ole Berg, direktør\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Mia Holt", "schema:worksFor", "Sensiq ApS") in stmts
+    assert not [1 for s, p, o in stmts if s == "Ole Berg" and p == "schema:worksFor"]  # founded nothing: no guess

@@ -233,8 +233,9 @@ def rule_people(builder: _Builder) -> None:
             org = orgs_in_segs[0] if orgs_in_segs else None
             for t in pending:
                 if org is None:
-                    # "siger regionsrådsformand Bo Libergren": the one region of the text
-                    org = _implied_org(builder, t)
+                    # "siger regionsrådsformand Bo Libergren": the one region of the text; "Navn, CTO og
+                    # medstifter" with no organisation: the one the text says the person founded
+                    org = _implied_org(builder, t) or _founded_by(builder, c)
                 titles.append((t, org))
                 if len(orgs_in_segs) >= 2 and org is orgs_in_segs[0] and org.type == "Organizational Unit" and orgs_in_segs[1].type in _ORG_TYPES:
                     titles.append((t, orgs_in_segs[1]))  # "Projektleder X, Sundhed og Omsorg, Silkeborg Kommune": works for both
@@ -360,6 +361,12 @@ def _implied_org(builder: _Builder, title: str) -> _Cluster | None:
             cands = [c for c in builder.clusters if c.type == typ and c.mentions]
             return cands[0] if len(cands) == 1 else None
     return None
+
+
+def _founded_by(builder: _Builder, person: _Cluster) -> _Cluster | None:
+    """The one organisation the text says ``person`` founded, else None."""
+    orgs = {id(st.s): st.s for st in builder.out if st.p == "schema:founder" and st.o is person}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
 def _unit(builder: _Builder, label: str, pos: int) -> _Cluster:
