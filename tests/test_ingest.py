@@ -1492,3 +1492,15 @@ def test_a_contact_title_without_organisation_goes_to_the_company_the_person_fou
     stmts = _stmts(ingest_text(text, source="x.txt"))
     assert ("Mia Holt", "schema:worksFor", "Sensiq ApS") in stmts
     assert not [1 for s, p, o in stmts if s == "Ole Berg" and p == "schema:worksFor"]  # founded nothing: no guess
+
+
+def test_a_partner_role_goes_to_the_collaboration_and_board_seats_are_no_membership():
+    text = (
+        "Kolding Kommune har fået 2 mio. kr. fra Trygfonden til projektet \"Stærke Ben\". Virksomheden Gangart ApS "
+        "leverer sensorerne. Gangart ApS er et spin-out fra SDU. Gangart ApS vokser.\n\n"
+        "Også Gigtforeningen deltager som partner. Direktør Anna Lind fra Gangart ApS glæder sig. "
+        "Hun er også medlem af bestyrelsen i Welfare Tech. Gangart ApS er medlem af bestyrelsen i en forening.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Gigtforeningen", "eco:partnerIn", "Stærke Ben") in stmts
+    assert not [1 for s, p, o in stmts if p == "org:memberOf"]

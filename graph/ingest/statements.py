@@ -125,6 +125,8 @@ class _Builder:
             r"^\W*([A-ZÆØÅ][a-zæøå]+(?:en|et|erne|ene|ne))\s+(?:er|var|blev|bliver|skal|vil|kan|har|ledes|ledet|i|for|om|af|til|på|ved|hos|fra|bag|[a-zæøå]*(?:går|får|står|gør)|[a-zæøå]+(?:er|es))\b",
             self.ctx.text[sent.start : sent.end],
         )
+        if not ms and re.match(r"^\W*(?:Hun|Han)\s", self.ctx.text[sent.start : pos]):
+            return None  # "Hun er også medlem af …": a person the sentence does not name, not an organisation
         if not ms and _several(self.ctx.text[sent.start : pos]):
             return None  # "Tre projekter … modtager i alt N": several things, no one entity
         if head and not ms and _trigger_type(head.group(1)) in (None, "none") and head.group(1).lower() not in _stop_words():

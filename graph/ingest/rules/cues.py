@@ -30,7 +30,7 @@ _GROUP_PLACE = re.compile(r"\b(?:som|der)\s+(?:alle|begge|hver især)\s+(?:har\s
 _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     # (cue, predicate, direction) direction "list->subject": items P subject
     (re.compile(r"\b(består af|bestående af|medlemmer(ne)?(?: af (?:[\w-]+ ){0,3}?[\w-]+)? (er|tæller|omfatter)|samler|tæller|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
-    (re.compile(r"\b((?:er|været|blevet|bliver|blev)\s+(?:[a-zæøå]+\.?\s+|\d{1,4}\.?\s+){0,5}?medlem(mer)? af|er med i|indgår\s+(?:desuden\s+|også\s+|nu\s+)?i)\b", re.I), "org:memberOf", "subject->items"),
+    (re.compile(r"\b((?:er|været|blevet|bliver|blev)\s+(?:[a-zæøå]+\.?\s+|\d{1,4}\.?\s+){0,5}?medlem(mer)? af(?!\s+(?:bestyrelsen|styregruppen|direktionen|følgegruppen|repræsentantskabet|advisory board))|er med i|indgår\s+(?:desuden\s+|også\s+|nu\s+)?i)\b", re.I), "org:memberOf", "subject->items"),
     (re.compile(r"\bmedlemmer(?:ne)?\b[^.]{0,30}?\b(herunder|heriblandt|blandt andet|bl\.a\.|som fx|fx|f\.eks\.|eksempelvis|blandt dem|bl\.\s?a\.)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b(omfatter|partnerne ((?:bag|i) [^.]{0,60} )?er|partnere er|partnere(?:ne)?(?=\s*:)|parterne(?=\s*:)|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(er (?:lead |ledende |koordinerende )?partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),

@@ -37,7 +37,7 @@ def rule_partner_roles(builder: _Builder, sent: _Sentence) -> None:
         actors = actors[-1:]  # "…, startup X, som er med som partner": the name the clause hangs on
     elif not all(re.fullmatch(r",\s*|\s+(?:og|samt)\s+", text[a.end : b.start]) for a, b in zip(actors, actors[1:])):
         return  # the actors must be one list: "A og B deltager som partnere"
-    target = builder.anaphor(sent)
+    target = builder.latest_collective(sent) or builder.anaphor(sent)  # a partner in the collaboration last named
     if target is None or target.type in ("Person", "Focus Area", "Municipality", "Region"):
         return
     for a in actors:
