@@ -1504,3 +1504,16 @@ def test_a_partner_role_goes_to_the_collaboration_and_board_seats_are_no_members
     stmts = _stmts(ingest_text(text, source="x.txt"))
     assert ("Gigtforeningen", "eco:partnerIn", "Stærke Ben") in stmts
     assert not [1 for s, p, o in stmts if p == "org:memberOf"]
+
+
+def test_towns_ending_in_hus_and_plain_lists_with_a_region():
+    text = (
+        "Partnere: AU, Steno Diabetes Center Aarhus, Region Midtjylland, Region Nordjylland og Novo A/S.\n\n"
+        "Projektet omfatter Center for Søvn, Region Midtjylland, og VIA University College.\n\n"
+        "Det nye Kulturhus Syd åbner i Aarhus.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    stmts = _stmts(res)
+    assert not [1 for s, p, o in stmts if s == "Steno Diabetes Center Aarhus" and p == "org:subOrganizationOf"]
+    assert ("Center for Søvn", "org:subOrganizationOf", "Region Midtjylland") in stmts
+    assert ("Steno Diabetes Center Aarhus", "Organizational Unit") in _ents(res)

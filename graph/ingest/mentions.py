@@ -219,8 +219,8 @@ def _classify(words: list[str]) -> str | None:
         if pat.search(last):
             if typ in ("Municipality", "University", "Research Institute", "Company") and len(words) < 2:
                 return None
-            if typ == "Facility" and len(words) == 1 and not last.endswith(("parken", "huset")):
-                return None
+            if typ == "Facility" and (len(words) == 1 and not last.endswith(("parken", "huset")) or (last.endswith("hus") and len(last) < 8)):
+                return None  # not a bare noun, nor a town ending in -hus ("Marts Aarhus")
             return typ
     if first in _FIRST_TYPES and len(words) >= 2:
         return _FIRST_TYPES[first]

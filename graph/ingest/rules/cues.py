@@ -75,9 +75,9 @@ def _apposition_parents(builder: _Builder, items: list[_Mention], sent: _Sentenc
             continue
         if builder.cluster(nxt).type not in ("Region", "Municipality", "University", "Hospital", "Company", "Research Institute", "University College", "Public Authority"):
             continue
-        after = builder.ctx.text[nxt.end : nxt.end + 6]
-        if not re.match(r"\s*(?:,|\.|$|og\b|samt\b)", after) or (k + 2 < len(items) and not re.match(r"\s*,", after)):
-            continue
+        after = builder.ctx.text[nxt.end : nxt.end + 12]
+        if not re.match(r"\s*(?:,|\.|$|og\b|samt\b)", after) or (k + 2 < len(items) and not re.match(r"\s*,\s*(?:og|samt)\b", after)):
+            continue  # in a plain list ("…, Steno Diabetes Center Aarhus, Region Midtjylland, Region Nordjylland og …") no apposition
         builder.add(builder.cluster(it), "org:subOrganizationOf", builder.cluster(nxt), sent)
         skip.add(id(nxt))
     return out
