@@ -1517,3 +1517,14 @@ def test_towns_ending_in_hus_and_plain_lists_with_a_region():
     assert not [1 for s, p, o in stmts if s == "Steno Diabetes Center Aarhus" and p == "org:subOrganizationOf"]
     assert ("Center for Søvn", "org:subOrganizationOf", "Region Midtjylland") in stmts
     assert ("Steno Diabetes Center Aarhus", "Organizational Unit") in _ents(res)
+
+
+def test_a_funder_runs_the_programme_it_gives_through():
+    text = (
+        "Startuppen Nordpuls ApS har modtaget 1 mio. kr. fra Innovationsfonden gennem programmet InnoFounder. "
+        "Nordpuls ApS fik også 2 mio. kr. fra Vækstfonden, og projektet Sund Nord hjælper.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Innovationsfonden", "org:headOf", "InnoFounder") in stmts
+    assert ("Nordpuls ApS", "schema:funder", "Innovationsfonden") in stmts
+    assert not [1 for s, p, o in stmts if s == "Vækstfonden" and p == "org:headOf"]

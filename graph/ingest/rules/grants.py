@@ -14,7 +14,7 @@ from graph.ingest.clusters import _Cluster
 from graph.ingest.mentions import _Sentence
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_unattributed_grants"]
+__all__ = ["rule_unattributed_grants", "rule_funders_programmes"]
 
 _GOES_TO = re.compile(r"\bbevilling(?:en)?\s+på\s+$")
 _TO_NAME = re.compile(r"^\s+går\s+til\s+(?:[a-zæøå]+\s+)?$")
@@ -49,3 +49,19 @@ def rule_unattributed_grants(builder: _Builder, sent: _Sentence) -> None:
         funder = _text_funder(builder) if recipient is not None else None
         if funder is not None and funder is not recipient:
             builder.add(recipient, "schema:funder", funder, sent, amount=a.value)
+
+
+_THROUGH = re.compile(r"^\s+(?:gennem|via|under|fra)\s+(?:(?:sit|sin|fondens|dets|dens)\s+)?(?:[\wæøå-]*(?:programmet|puljen|ordningen|programmerne))\s+[”“\"']?$")
+
+
+def rule_funders_programmes(builder: _Builder, sent: _Sentence) -> None:
+    """"N kr. fra Innovationsfonden gennem programmet InnoBooster": the funder
+    runs the programme it gives through (``org:headOf``)."""
+    text = builder.ctx.text
+    ms = builder.in_range(sent.start, sent.end)
+    for f_, p_ in zip(ms, ms[1:]):
+        funder, prog = builder.cluster(f_), builder.cluster(p_)
+        if funder.type != "Investor" and funder.type != "Public Authority" or prog.type not in ("Initiative", "Partnership"):
+            continue
+        if re.search(r"\bfra\s+$", text[max(sent.start, f_.start - 6) : f_.start]) and _THROUGH.match(text[f_.end : p_.start]):
+            builder.add(funder, "org:headOf", prog, sent)
