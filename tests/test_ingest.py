@@ -1528,3 +1528,14 @@ def test_a_funder_runs_the_programme_it_gives_through():
     assert ("Innovationsfonden", "org:headOf", "InnoFounder") in stmts
     assert ("Nordpuls ApS", "schema:funder", "Innovationsfonden") in stmts
     assert not [1 for s, p, o in stmts if s == "Vækstfonden" and p == "org:headOf"]
+
+
+def test_the_owner_in_the_genitive_runs_a_named_programme():
+    text = (
+        "Velux Fonden uddeler 10 mio. kr. Midlerne gives i fondens nye ansøgningsrunde under overskriften \"Aktive ældre\". "
+        "Også Innovationsfondens program Grand Solutions nævnes. Projektet hører under kommunens Sundhedspolitik 2030.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Velux Fonden", "org:headOf", "Aktive ældre") in stmts
+    assert ("Innovationsfonden", "org:headOf", "Grand Solutions") in stmts
+    assert not [1 for s, p, o in stmts if p == "org:headOf" and o == "Sundhedspolitik 2030"]  # no programme noun: no reading

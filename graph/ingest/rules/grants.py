@@ -11,10 +11,10 @@ import re
 
 from graph.danish import find_amounts
 from graph.ingest.clusters import _Cluster
-from graph.ingest.mentions import _Sentence
+from graph.ingest.mentions import _Sentence, _trigger_type
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_unattributed_grants", "rule_funders_programmes"]
+__all__ = ["rule_unattributed_grants", "rule_funders_programmes", "rule_owned_programmes"]
 
 _GOES_TO = re.compile(r"\bbevilling(?:en)?\s+på\s+$")
 _TO_NAME = re.compile(r"^\s+går\s+til\s+(?:[a-zæøå]+\s+)?$")
@@ -65,3 +65,29 @@ def rule_funders_programmes(builder: _Builder, sent: _Sentence) -> None:
             continue
         if re.search(r"\bfra\s+$", text[max(sent.start, f_.start - 6) : f_.start]) and _THROUGH.match(text[f_.end : p_.start]):
             builder.add(funder, "org:headOf", prog, sent)
+
+
+_OWNED = re.compile(
+    r"(?<![\wæøå-])(?P<owner>[\wæøåÆØÅ-]+s)\s+(?:nye\s+|egen\s+|eget\s+|store\s+)?(?P<noun>[\wæøå-]+)\s+"
+    r"(?:under\s+overskriften\s+|med\s+navnet\s+|kaldet\s+)?[”“\"']?$"
+)
+
+
+def rule_owned_programmes(builder: _Builder, sent: _Sentence) -> None:
+    """"fondens nye uddelingsrunde under overskriften "X"", "Innovationsfondens
+    program X": the owner in the genitive runs the named programme or round."""
+    text = builder.ctx.text
+    for p_ in builder.in_range(sent.start, sent.end):
+        prog = builder.cluster(p_)
+        if prog.type not in ("Initiative", "Partnership"):
+            continue
+        om = _OWNED.search(text[max(sent.start, p_.start - 80) : p_.start])
+        if om is None or _trigger_type(om.group("noun")) != "Initiative":
+            continue
+        owner_at = p_.start - (om.end() - om.start("owner"))
+        named = [x for x in builder.in_range(owner_at, owner_at + len(om.group("owner"))) if x.start == owner_at]
+        owner = builder.cluster(named[0]) if named else (
+            builder.anaphor(sent, om.group("owner")[:-1], strict=True) if _trigger_type(om.group("owner")[:-1]) not in (None, "none") else None
+        )
+        if owner is not None and owner is not prog and owner.type in ("Investor", "Public Authority", "Association", "Region", "Municipality"):
+            builder.add(owner, "org:headOf", prog, sent)
