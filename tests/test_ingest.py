@@ -1539,3 +1539,13 @@ def test_the_owner_in_the_genitive_runs_a_named_programme():
     assert ("Velux Fonden", "org:headOf", "Aktive ældre") in stmts
     assert ("Innovationsfonden", "org:headOf", "Grand Solutions") in stmts
     assert not [1 for s, p, o in stmts if p == "org:headOf" and o == "Sundhedspolitik 2030"]  # no programme noun: no reading
+
+
+def test_a_second_site_given_as_a_department_in_a_town(reference_gazetteer):
+    text = (
+        "Netværket Sund Fyn er stiftet af SDU. Netværket får hovedsæde i Odense og en afdeling i Svendborg. "
+        "Afdelingen i Nyborg lukker.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt", gazetteer=reference_gazetteer))
+    places = {o for s, p, o in stmts if s == "Sund Fyn" and p == "schema:location"}
+    assert places == {"Odense Kommune", "Svendborg Kommune"}

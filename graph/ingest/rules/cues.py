@@ -49,7 +49,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(koordineres|bliver koordineret|er koordineret|vil blive koordineret)\s+af\b", re.I), "org:headOf", "items->subject"),
     (re.compile(r"\b(drives|bliver drevet|er drevet|vil blive drevet)\s+af\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(sammenlægning af|fusion(en)? af|fusionen mellem|sammenlægningen af)\b", re.I), "eco:mergedInto", "items->subject"),
-    (re.compile(r"\b(kontor(er)?|sekretariat|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|baseret|bor|til huse|holder til)\s+i\b|\b(?:ligger|placeret|beliggende|til huse|holder til)\s+på\b|\ber\s+en\s+(?:[\wæøå-]+\s+){0,2}?(?:virksomhed|startup|start-up|forening|klynge|organisation|fond|iværksættervirksomhed|medtech-virksomhed)\s+fra\b", re.I), "schema:location", "subject->items"),
+    (re.compile(r"\b(kontor(er)?|(?<=en )afdeling|sekretariat|adresse|hovedsæde|hjemsted|ligger|placeret|beliggende|baseret|bor|til huse|holder til)\s+i\b|\b(?:ligger|placeret|beliggende|til huse|holder til)\s+på\b|\ber\s+en\s+(?:[\wæøå-]+\s+){0,2}?(?:virksomhed|startup|start-up|forening|klynge|organisation|fond|iværksættervirksomhed|medtech-virksomhed)\s+fra\b", re.I), "schema:location", "subject->items"),
     # "Projektet gennemføres i Esbjerg, Kolding og Sønderborg kommuner": where it is carried out
     (re.compile(r"\b(?:gennemføres|afvikles|udføres|afprøves|testes)\s+i\b(?!\s+(?:samarbejde|partnerskab|regi|fællesskab))"), "schema:location", "subject->items"),
     # "X åbner (den 1. marts 2025) på plejecentret Y": where X opens is where it is
