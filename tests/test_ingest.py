@@ -1549,3 +1549,13 @@ def test_a_second_site_given_as_a_department_in_a_town(reference_gazetteer):
     stmts = _stmts(ingest_text(text, source="x.txt", gazetteer=reference_gazetteer))
     places = {o for s, p, o in stmts if s == "Sund Fyn" and p == "schema:location"}
     assert places == {"Odense Kommune", "Svendborg Kommune"}
+
+
+def test_anchored_at_a_department_is_part_of_it_but_not_in_a_network():
+    text = (
+        "Centret Sund Søvn Center åbner i 2026. Det bliver forankret ved Institut for Klinisk Medicin på Aarhus Universitet.\n\n"
+        "Projektet Søvn Hjemme er forankret i innovationsnetværket Sundhed Nord.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Sund Søvn Center", "org:subOrganizationOf", "Institut for Klinisk Medicin") in stmts
+    assert not [1 for s, p, o in stmts if s == "Søvn Hjemme" and p == "org:subOrganizationOf"]

@@ -125,6 +125,10 @@ class _Builder:
             r"^\W*([A-ZÆØÅ][a-zæøå]+(?:en|et|erne|ene|ne))\s+(?:er|var|blev|bliver|skal|vil|kan|har|ledes|ledet|i|for|om|af|til|på|ved|hos|fra|bag|[a-zæøå]*(?:går|får|står|gør)|[a-zæøå]+(?:er|es))\b",
             self.ctx.text[sent.start : sent.end],
         )
+        if not ms and re.match(r"^\W*Det\s+(?:bliver|er|blev|skal|vil|får)\b", sent.text):
+            prev = [x for x in self.ctx.sentences if x.end <= sent.start and x.section == sent.section]
+            if prev:  # "Centret får hovedsæde i Aarhus. Det bliver forankret ved …": the previous sentence's subject
+                return self.subject_before(prev[-1], prev[-1].end)
         if not ms and re.match(r"^\W*(?:Hun|Han)\s", self.ctx.text[sent.start : pos]):
             return None  # "Hun er også medlem af …": a person the sentence does not name, not an organisation
         if not ms and _several(self.ctx.text[sent.start : pos]):

@@ -54,7 +54,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(?:gennemføres|afvikles|udføres|afprøves|testes)\s+i\b(?!\s+(?:samarbejde|partnerskab|regi|fællesskab))"), "schema:location", "subject->items"),
     # "X åbner (den 1. marts 2025) på plejecentret Y": where X opens is where it is
     (re.compile(r"\b(?:åbner|åbnede|åbnes|slår dørene op)\s+(?:(?:den|d\.)\s+\d{1,2}\.\s*[a-zæøå]+(?:\s+\d{4})?\s+)?(?:på|i)\s+(?=(?:[a-zæøå]+(?:et|en)\s+)?[A-ZÆØÅ])"), "schema:location", "subject->items"),
-    (re.compile(r"\b(en del af|hører under|er en enhed (i|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
+    (re.compile(r"\b(en del af|hører under|er en enhed (i|under)|(?:er|bliver|blive)\s+forankret\s+(?:ved|i|på|hos|under))\b", re.I), "org:subOrganizationOf", "subject->first"),
 ]
 
 
@@ -135,6 +135,8 @@ def rule_cues(builder: _Builder, sent: _Sentence) -> None:
                 continue
             if pred == "org:subOrganizationOf":
                 items = items[:1]
+                if "forankret" in m.group(0).lower():  # anchored in an organisation's hierarchy, not in a network
+                    items = [x for x in items if builder.cluster(x).type in ("Organizational Unit", "University", "Hospital", "Research Institute", "Region", "Municipality", "University College")]
             if direction == "items->main":
                 target = builder.anaphor(sent)
                 for it in items[:1]:
