@@ -1559,3 +1559,15 @@ def test_anchored_at_a_department_is_part_of_it_but_not_in_a_network():
     stmts = _stmts(ingest_text(text, source="x.txt"))
     assert ("Sund Søvn Center", "org:subOrganizationOf", "Institut for Klinisk Medicin") in stmts
     assert not [1 for s, p, o in stmts if s == "Søvn Hjemme" and p == "org:subOrganizationOf"]
+
+
+def test_the_actor_of_med_projektet_x_runs_its_project():
+    text = (
+        "Vejle Kommune sætter ind mod ensomhed. Med projektet Aktiv Nu vil kommunen nå de ældre. "
+        "Med programmet Sund By vil Horsens Kommune hjælpe.\n\n"
+        "Med projektet Ro På er der gode erfaringer.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Vejle Kommune", "org:headOf", "Aktiv Nu") in stmts and ("Vejle Kommune", "eco:partnerIn", "Aktiv Nu") in stmts
+    assert ("Horsens Kommune", "org:headOf", "Sund By") in stmts
+    assert not [1 for s, p, o in stmts if o == "Ro På"]  # no actor in the clause

@@ -35,6 +35,7 @@ from graph.ingest.rules.roles import (
     rule_partner_roles,
     rule_pronoun_posts,
     rule_responsible_person,
+    rule_own_project,
     rule_starting_together,
 )
 from graph.ingest.rules.posts import rule_mail_domains, rule_people, rule_respectively
@@ -73,6 +74,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_appointed_head(builder, sent)
         rule_responsible_person(builder, sent)
         rule_starting_together(builder, sent)
+        rule_own_project(builder, sent)
     rule_people(builder)
     rule_mail_domains(builder)
     rule_address_lines(builder)

@@ -14,7 +14,7 @@ from graph.ingest.model import _ORG_TYPES
 from graph.ingest.people import _title_phrase
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head", "rule_responsible_person", "rule_starting_together"]
+__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head", "rule_responsible_person", "rule_starting_together", "rule_own_project"]
 
 _AS_PARTNER = re.compile(r"\b(?:er|deltager|indgår)\s+(?:også\s+|desuden\s+|nu\s+)?(?:med\s+)?som\s+[\wæøå-]*partner(?:e|ne)?\b")
 _FELLOWS = re.compile(r"^\s+sammen\s+med\s+(?:blandt\s+andre\s+|bl\.\s?a\.\s+|blandt\s+andet\s+|bl\.a\.\s+)?")
@@ -166,3 +166,23 @@ def rule_starting_together(builder: _Builder, sent: _Sentence) -> None:
         for a in actors:
             if builder.cluster(a).type in _ORG_TYPES:
                 builder.add(builder.cluster(a), "eco:partnerIn", target, sent)
+
+
+_WITH_PROJECT = re.compile(r"^\W*Med\s+(?:det\s+nye\s+|den\s+nye\s+)?(?:projektet|initiativet|programmet|indsatsen|satsningen)\s+[”“\"']?$")
+
+
+def rule_own_project(builder: _Builder, sent: _Sentence) -> None:
+    """"Med projektet X vil kommunen …": the actor of the clause runs its project X (head and partner)."""
+    text = builder.ctx.text
+    ms = builder.in_range(sent.start, sent.end)
+    if not ms or not _WITH_PROJECT.match(text[sent.start : ms[0].start]) or builder.cluster(ms[0]).type not in ("Initiative", "Partnership"):
+        return
+    am = re.match(r"[”“\"']?\s+(?:vil|skal|kan|ønsker|håber|sætter|går)\s+(?:(?:nu|derfor)\s+)?(\S+)", text[ms[0].end : sent.end])
+    if am is None:
+        return
+    at = ms[0].end + am.start(1)
+    named = [x for x in ms[1:] if x.start == at]
+    actor = builder.cluster(named[0]) if named else (builder.anaphor(sent, am.group(1), strict=True) if re.fullmatch(r"[a-zæøå]+(?:en|et)", am.group(1)) else None)
+    if actor is not None and actor.type in _ORG_TYPES:
+        builder.add(actor, "org:headOf", builder.cluster(ms[0]), sent)
+        builder.add(actor, "eco:partnerIn", builder.cluster(ms[0]), sent)
