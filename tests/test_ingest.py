@@ -1571,3 +1571,15 @@ def test_the_actor_of_med_projektet_x_runs_its_project():
     assert ("Vejle Kommune", "org:headOf", "Aktiv Nu") in stmts and ("Vejle Kommune", "eco:partnerIn", "Aktiv Nu") in stmts
     assert ("Horsens Kommune", "org:headOf", "Sund By") in stmts
     assert not [1 for s, p, o in stmts if o == "Ro På"]  # no actor in the clause
+
+
+def test_a_committee_without_a_parent_belongs_to_the_one_municipality_of_the_text():
+    text = (
+        "Horsens Kommune åbner et nyt værested. ”Vi glæder os,” siger Ida Berg (V), formand for Social- og Sundhedsudvalget.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Social- og Sundhedsudvalget", "org:subOrganizationOf", "Horsens Kommune") in stmts
+    assert ("Ida Berg", "schema:worksFor", "Horsens Kommune") in stmts
+    assert ("Ida Berg", "org:headOf", "Horsens Kommune") not in stmts
+    two = "Horsens Kommune og Vejle Kommune samarbejder. ”Godt,” siger Ida Berg, formand for Social- og Sundhedsudvalget.\n"
+    assert not [1 for s, p, o in _stmts(ingest_text(two, source="x.txt")) if p == "org:subOrganizationOf"]

@@ -30,6 +30,7 @@ from graph.ingest.rules.places import (
 )
 from graph.ingest.rules.roles import (
     rule_appointed_head,
+    rule_committee_parent,
     rule_day_to_day_running,
     rule_fellow_members,
     rule_partner_roles,
@@ -77,6 +78,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_own_project(builder, sent)
     rule_people(builder)
     rule_mail_domains(builder)
+    rule_committee_parent(builder)
     rule_address_lines(builder)
     rule_org_contact_lines(builder)
     rule_sites(builder)

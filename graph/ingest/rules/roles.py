@@ -14,7 +14,7 @@ from graph.ingest.model import _ORG_TYPES
 from graph.ingest.people import _title_phrase
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head", "rule_responsible_person", "rule_starting_together", "rule_own_project"]
+__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head", "rule_responsible_person", "rule_starting_together", "rule_own_project", "rule_committee_parent"]
 
 _AS_PARTNER = re.compile(r"\b(?:er|deltager|indgår)\s+(?:også\s+|desuden\s+|nu\s+)?(?:med\s+)?som\s+[\wæøå-]*partner(?:e|ne)?\b")
 _FELLOWS = re.compile(r"^\s+sammen\s+med\s+(?:blandt\s+andre\s+|bl\.\s?a\.\s+|blandt\s+andet\s+|bl\.a\.\s+)?")
@@ -186,3 +186,23 @@ def rule_own_project(builder: _Builder, sent: _Sentence) -> None:
     if actor is not None and actor.type in _ORG_TYPES:
         builder.add(actor, "org:headOf", builder.cluster(ms[0]), sent)
         builder.add(actor, "eco:partnerIn", builder.cluster(ms[0]), sent)
+
+
+def rule_committee_parent(builder: _Builder) -> None:
+    """A political committee (``…udvalget``, ``Udvalg for …``) the text gives no
+    parent belongs to the one municipality or region the text names; its
+    members work for that body too."""
+    bodies = [c for c in builder.clusters if c.type in ("Municipality", "Region") and c.mentions]
+    if len(bodies) != 1:
+        return
+    body = bodies[0]
+    for c in builder.clusters:
+        if c.type != "Organizational Unit" or not re.search(r"udvalg(?:et)?\b", c.label, re.I):
+            continue
+        if any(st.s is c and st.p == "org:subOrganizationOf" for st in builder.out):
+            continue
+        m = min(c.mentions, key=lambda x: x.start)
+        sent = next(s for s in builder.ctx.sentences if s.start <= m.start < s.end)
+        builder.add(c, "org:subOrganizationOf", body, sent)
+        for st in [x for x in builder.out if x.p == "schema:worksFor" and x.o is c]:
+            builder.add(st.s, "schema:worksFor", body, _Sentence(st.sent[0], st.sent[1], builder.ctx.text[st.sent[0] : st.sent[1]], sent.line_start, sent.section), post=st.post)
