@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
@@ -311,10 +311,35 @@ def _year(y: str) -> int:
     return int(y) + 2000 if len(y) == 2 else int(y)
 
 
+# "med udgangen af januar 2029", "til udgangen af 2027": the last day of that month or year
+_END_OF = re.compile(
+    rf"\budgangen\s+af\s+(?:(?P<m>{_MONTH_ALT})\.?\s+)?(?P<y>(?:19|20)\d\d)(?![\d.,]\d|\s*(?:mio|mia|kr))",
+    re.IGNORECASE,
+)
+# "fra 1/2", "den 3/9": a day and month after a preposition, the year from a reference date
+_DAY_MONTH = re.compile(
+    r"\b(?:fra|til|den|d\.|pr\.|per|efter|inden|senest|før)\s+(?P<dm>(?P<d>[0-3]?\d)/(?P<m>[01]?\d))(?![\d/-]|\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _end_of(y: int, m: int | None) -> date:
+    if m is None or m == 12:
+        return date(y, 12, 31)
+    return date(y, m + 1, 1) - timedelta(days=1)
+
+
+def _near(ref: date, m: int, d: int) -> date | None:
+    """Day ``d`` of month ``m`` in the year that puts it nearest ``ref``
+    (a release in December speaks of "1/2" of the next year)."""
+    cands = [v for v in (_make(ref.year + k, m, d) for k in (-1, 0, 1)) if v is not None]
+    return min(cands, key=lambda v: abs((v - ref).days)) if cands else None
+
+
 _YEAR_RANGE = re.compile(r"(?<![\d.,/-])(?P<a>(?:19|20)\d{2})\s?[-–]\s?(?P<b>(?:19|20)\d{2})(?![\d.,/-]\d)")
 
 
-def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
+def find_dates(text: str, *, years: bool = True, ref: date | None = None) -> list[DateMention]:
     """Every date in ``text``, in order, with its precision.
 
     Recognises ``1. december 2018`` (day), ``marts 2017`` (month), the
@@ -327,6 +352,10 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
     text : str
     years : bool
         Also report bare years (precision ``"year"``).
+    ref : datetime.date, optional
+        The text's own date: a day and month without a year after a
+        preposition (``fra 1/2``, ``den 3/9``) is read in the year that puts
+        it nearest this date; without ``ref`` such dates are not reported.
 
     Returns
     -------
@@ -346,6 +375,12 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
     ['2026-03-01', '2027-01-14']
     >>> [(d.text, d.precision) for d in find_dates("Bevillingen dækker perioden 2023-2028.")]
     [('2023', 'year'), ('2028', 'year')]
+    >>> [(d.value.isoformat(), d.precision) for d in find_dates("slutter med udgangen af januar 2029 og senest til udgangen af 2030")]
+    [('2029-01-31', 'day'), ('2030-12-31', 'day')]
+    >>> [(d.text, d.value.isoformat()) for d in find_dates("Fra 1/2 kan patienter deltage, og 1/2 time er nok", ref=date(2026, 1, 15))]
+    [('1/2', '2026-02-01')]
+    >>> find_dates("Fra 1/2 kan patienter deltage")
+    []
     """
     found: list[DateMention] = []
     blocked: list[DateMention] = []
@@ -359,6 +394,8 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
             return
         found.append(DateMention(s, e, m.group(group), value, precision))
 
+    for m in _END_OF.finditer(text):
+        add(m, _end_of(int(m["y"]), MONTHS[m["m"].lower()] if m["m"] else None), "day")
     for m in _DAY_MONTH_YEAR.finditer(text):
         add(m, _make(int(m["y"]), MONTHS[m["m"].lower()], int(m["d"])), "day")
     for m in _ISO.finditer(text):
@@ -369,6 +406,10 @@ def find_dates(text: str, *, years: bool = True) -> list[DateMention]:
         add(m, _make(int(m["y"]), int(m["m"]), int(m["d"])), "day")
     for m in _MONTH_YEAR.finditer(text):
         add(m, _make(int(m["y"]), MONTHS[m["m"].lower()], 1), "month")
+    if ref is not None:
+        for m in _DAY_MONTH.finditer(text):
+            if 1 <= int(m["m"]) <= 12:
+                add(m, _near(ref, int(m["m"]), int(m["d"])), "day", "dm")
     if years:
         for m in _YEAR_RANGE.finditer(text):  # "perioden 2023-2028": two years
             if int(m["a"]) <= int(m["b"]):

@@ -82,3 +82,20 @@ def test_emails():
     found = find_emails(text)
     assert [e.value for e in found] == ["kf@livahealthcare.com", "thomas.clausen@rsyd.dk"]
     assert text[found[1].start : found[1].end] == "Thomas.Clausen@rsyd.dk"
+
+
+def test_end_of_month_or_year_is_its_last_day():
+    found = find_dates("Ordningen ophører med udgangen af februar 2028, og puljen lukker ved udgangen af 2030.")
+    assert [(d.value, d.precision) for d in found] == [(date(2028, 2, 29), "day"), (date(2030, 12, 31), "day")]
+    assert find_dates("udgangen af december 2027")[0].value == date(2027, 12, 31)
+    # no "udgangen af": a month alone is its first day
+    assert find_dates("i februar 2028")[0].value == date(2028, 2, 1)
+
+
+def test_day_and_month_without_year_take_the_reference_year():
+    ref = date(2025, 11, 20)
+    found = find_dates("Tilmelding senest den 5/1, og kurset starter fra 12/12.", ref=ref)
+    assert [(d.text, d.value) for d in found] == [("5/1", date(2026, 1, 5)), ("12/12", date(2025, 12, 12))]
+    # a fraction or a date without preposition is no date; without ref nothing is guessed
+    assert find_dates("Det tager 1/2 time, og 3/4 af deltagerne kom.", ref=ref) == []
+    assert find_dates("Tilmelding senest den 5/1.") == []

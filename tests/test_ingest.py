@@ -1583,3 +1583,17 @@ def test_a_committee_without_a_parent_belongs_to_the_one_municipality_of_the_tex
     assert ("Ida Berg", "org:headOf", "Horsens Kommune") not in stmts
     two = "Horsens Kommune og Vejle Kommune samarbejder. ”Godt,” siger Ida Berg, formand for Social- og Sundhedsudvalget.\n"
     assert not [1 for s, p, o in _stmts(ingest_text(two, source="x.txt")) if p == "org:subOrganizationOf"]
+
+
+def test_year_ranges_are_full_dates_and_an_end_joined_by_slutter_med():
+    text = "Projektet Godt Hjem samler tre kommuner. Projektet løber fra 2027 til 2029.\n"
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Godt Hjem", "schema:startDate", "2027-01-01") in stmts
+    assert ("Godt Hjem", "schema:endDate", "2029-12-31") in stmts
+    text = "Projektet Rask Nu hjælper borgere. Projektet starter 1. marts 2026 og slutter med udgangen af juni 2028.\n"
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Rask Nu", "schema:startDate", "2026-03-01") in stmts
+    assert ("Rask Nu", "schema:endDate", "2028-06-30") in stmts
+    # two dates joined by anything else are no period
+    text = "Projektet Rask Nu hjælper borgere. Projektet starter 1. marts 2026 og holder møde 30. juni 2028.\n"
+    assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:endDate"]

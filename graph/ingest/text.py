@@ -160,13 +160,13 @@ def ingest_text(
     for c in clusters:
         if c.known is None:
             _match_known(c, gz)
-    entities, iri_of = _entities(ctx, clusters)
-    statements = _statements(ctx, raw, iri_of)
-    if known is not None:
-        statements = [_mark_known(st, known) for st in statements]
     # the document's date: a day-precise date on the first non-empty line
     first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
     header = [d for d in find_dates(first_line[:160], years=False) if d.precision == "day"]
+    entities, iri_of = _entities(ctx, clusters, header[0].value if header else None)
+    statements = _statements(ctx, raw, iri_of)
+    if known is not None:
+        statements = [_mark_known(st, known) for st in statements]
     title = next((s.text for s in ctx.sentences if not find_dates(s.text, years=False) and len(s.text.split()) >= 3), None)
     return Ingested(source, text, tuple(entities), tuple(statements), header[0].value if header else None, title)
 
@@ -286,7 +286,7 @@ def _merge_om_sections(ctx: _Ctx, clusters: list[_Cluster]) -> None:
             clusters.remove(b)
 
 
-def _entities(ctx: _Ctx, clusters: list[_Cluster]):
+def _entities(ctx: _Ctx, clusters: list[_Cluster], ref=None):
     text = ctx.text
     entities: list[Entity] = []
     iri_of: dict[int, URIRef] = {}
@@ -319,7 +319,7 @@ def _entities(ctx: _Ctx, clusters: list[_Cluster]):
         )
     for a in find_amounts(text):
         entities.append(Entity(a.text, "Amount", a.start, a.end, value=a.value))
-    for d in find_dates(text):
+    for d in find_dates(text, ref=ref):  # "fra 1/2": the year from the release's date
         entities.append(Entity(d.text, "Date", d.start, d.end, value=d.value, precision=d.precision))
     for e in find_emails(text):
         entities.append(Entity(e.text, "Email", e.start, e.end, value=e.value))

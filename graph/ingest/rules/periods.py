@@ -50,7 +50,6 @@ def rule_periods(builder: _Builder) -> None:
         if not pm:
             continue
         ds = find_dates(sent.text[pm.end() :], years=False)
-        year_range = False
         dur = re.search(r"\bi\s+(to|tre|fire|fem|seks|syv|otte|ni|ti|\d{1,2})\s+år\b", sent.text)
         if len(ds) == 1 and ds[0].start == 0 and ds[0].precision == "day" and dur:
             # "Projektet løber i tre år fra 1. februar 2025": to the day before, three years on
@@ -62,9 +61,8 @@ def rule_periods(builder: _Builder) -> None:
             ym = re.match(r"((?:19|20)\d{2})\s*(?:-|–|til)\s*((?:19|20)\d{2})\b", sent.text[pm.end() :])
             if not ym or int(ym.group(1)) > int(ym.group(2)):
                 continue
-            year_range = True
             start, end = date(int(ym.group(1)), 1, 1), date(int(ym.group(2)), 12, 31)
-        elif not re.fullmatch(r"\s*(?:til|-|–|og\s+(?:slutter|afsluttes|løber\s+til|varer\s+til)(?:\s+den)?)\s*", sent.text[pm.end() + ds[0].end : pm.end() + ds[1].start]):
+        elif not re.fullmatch(r"\s*(?:til|-|–|og\s+(?:slutter|afsluttes|løber\s+til|varer\s+til)(?:\s+den|\s+med)?)\s*", sent.text[pm.end() + ds[0].end : pm.end() + ds[1].start]):
             # "fra 1. april 2025 til 31. marts 2028": two dates joined by "til" or a dash;
             # "starter 1. maj 2026 og slutter 30. april 2028"
             continue
@@ -83,5 +81,6 @@ def rule_periods(builder: _Builder) -> None:
         else:
             subj = builder.subject_before(sent, sent.start + pm.start())
             if subj is not None:
-                builder.add(subj, "schema:startDate", start.isoformat()[:4] if year_range else start.isoformat(), sent)
-                builder.add(subj, "schema:endDate", end.isoformat()[:4] if year_range else end.isoformat(), sent)
+                # "fra 2026 til 2028": from the first day of the first year to the last of the second
+                builder.add(subj, "schema:startDate", start.isoformat(), sent)
+                builder.add(subj, "schema:endDate", end.isoformat(), sent)
