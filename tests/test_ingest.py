@@ -1597,3 +1597,16 @@ def test_year_ranges_are_full_dates_and_an_end_joined_by_slutter_med():
     # two dates joined by anything else are no period
     text = "Projektet Rask Nu hjælper borgere. Projektet starter 1. marts 2026 og holder møde 30. juni 2028.\n"
     assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:endDate"]
+
+
+def test_deadlines_and_expected_results_are_no_dates_of_the_graph():
+    text = (
+        "Projektet Bedre Bevægelse starter 1. maj 2026. Foreninger kan ansøge om deltagelse senest den 1. marts 2026. "
+        "Resultaterne forventes offentliggjort i 2029.\n"
+    )
+    dates = {e.value for e in ingest_text(text, source="x.txt").entities if e.type == "Date"}
+    assert dates == {date(2026, 5, 1)}
+    # a start or an end is kept
+    text = "Projektet Bedre Bevægelse løber til 31. december 2028, og det blev stiftet i 2024.\n"
+    dates = {e.value for e in ingest_text(text, source="x.txt").entities if e.type == "Date"}
+    assert dates == {date(2028, 12, 31), date(2024, 1, 1)}

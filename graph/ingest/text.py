@@ -286,6 +286,14 @@ def _merge_om_sections(ctx: _Ctx, clusters: list[_Cluster]) -> None:
             clusters.remove(b)
 
 
+# a date the model keeps on no entity: an application deadline ("kan søge om optagelse frem til
+# 15. januar"), an expected result ("Resultaterne ventes offentliggjort i 2028")
+_NO_FACT_DATE = re.compile(
+    r"\b(?:(?:an)?søge\w*|tilmeld\w*|ansøgningsfrist\w*)\b[^,;]*\b(?:frem\s+til|senest|inden|til\s+og\s+med)\s*(?:den\s+)?$"
+    r"|\b[Rr]esultate\w*\s+(?:for)?ventes\b[^,;]*$"
+)
+
+
 def _entities(ctx: _Ctx, clusters: list[_Cluster], ref=None):
     text = ctx.text
     entities: list[Entity] = []
@@ -320,6 +328,8 @@ def _entities(ctx: _Ctx, clusters: list[_Cluster], ref=None):
     for a in find_amounts(text):
         entities.append(Entity(a.text, "Amount", a.start, a.end, value=a.value))
     for d in find_dates(text, ref=ref):  # "fra 1/2": the year from the release's date
+        if _NO_FACT_DATE.search(text[max(0, d.start - 120) : d.start].split(".\n")[-1].rsplit(". ", 1)[-1]):
+            continue
         entities.append(Entity(d.text, "Date", d.start, d.end, value=d.value, precision=d.precision))
     for e in find_emails(text):
         entities.append(Entity(e.text, "Email", e.start, e.end, value=e.value))
