@@ -222,12 +222,33 @@ def _amount_from_match(m: re.Match) -> Amount:
     return Amount(m.start(), m.end(), m.group(0), value, currency)
 
 
-def find_amounts(text: str) -> list[Amount]:
+# a giver's total for a round or a year, no sum of one grant: "I alt uddeles N",
+# "fonden uddeler hvert år omkring N", "fordeler i alt N"
+_TOTAL_BEFORE = re.compile(
+    r"(?:\b(?:uddel|fordel)\w*\s+(?:i\s+alt|samlet|hvert\s+år|årligt|om\s+året)"
+    r"|\b(?:[Ii]\s+alt|[Ss]amlet|[Hh]vert\s+år|[Åå]rligt)\s+(?:uddel|fordel)\w*)"
+    r"\s+(?:(?:omkring|cirka|ca\.|godt|knap|over|mere\s+end|op\s+mod)\s+)?$"
+)
+
+
+def _is_total(text: str, a: Amount) -> bool:
+    return bool(_TOTAL_BEFORE.search(text[max(0, a.start - 60) : a.start]))
+
+
+def find_amounts(text: str, *, totals: bool = False) -> list[Amount]:
     """Every amount of money in ``text``, in order.
+
+    A giver's total for a round or a year (``I alt uddeles 11,3 mio. kr.``,
+    ``fonden uddeler hvert år omkring 25 mio. kr.``) is no sum of a grant,
+    budget or investment: it is left out, and so is every other mention of
+    the same sum (a headline's ``Fond uddeler 11,3 millioner kroner``),
+    unless ``totals`` is true.
 
     Parameters
     ----------
     text : str
+    totals : bool
+        Also report a giver's totals.
 
     Returns
     -------
@@ -249,12 +270,18 @@ def find_amounts(text: str) -> list[Amount]:
     [('DKK 2,5 mio.', Decimal('2500000'), 'DKK'), ('kr. 500.000', Decimal('500000'), 'DKK'), ('EUR 3 mio.', Decimal('3000000'), 'EUR'), ('tre millioner kroner', Decimal('3000000'), 'DKK')]
     >>> [a.value for a in find_amounts("250.000,- kr. og 18,4 millioner danske kroner")]
     [Decimal('250000'), Decimal('18400000')]
+    >>> t = "Fonden uddeler 3 mio. kr. I alt uddeles 3 mio. kr., og Projekt A får 1 mio. kr."
+    >>> [a.value for a in find_amounts(t)], len(find_amounts(t, totals=True))
+    ([Decimal('1000000')], 3)
     """
     found: list[Amount] = []
     for rx in (_AMOUNT_RE, _AMOUNT_WORD_RE, _AMOUNT_PREFIX_RE):
         for m in rx.finditer(text):
             if not any(a.start < m.end() and m.start() < a.end for a in found):
                 found.append(_amount_from_match(m))
+    if not totals:
+        sums = {(a.value, a.currency) for a in found if _is_total(text, a)}
+        found = [a for a in found if (a.value, a.currency) not in sums]
     return sorted(found, key=lambda a: a.start)
 
 

@@ -99,3 +99,15 @@ def test_day_and_month_without_year_take_the_reference_year():
     # a fraction or a date without preposition is no date; without ref nothing is guessed
     assert find_dates("Det tager 1/2 time, og 3/4 af deltagerne kom.", ref=ref) == []
     assert find_dates("Tilmelding senest den 5/1.") == []
+
+
+def test_a_givers_totals_are_no_amounts_of_a_grant():
+    text = (
+        "Fonden fordeler 8 mio. kr. til idrætten. Samlet uddeles 8 mio. kr., og klubben IF Nord får 600.000 kroner. "
+        "Fonden uddeler årligt cirka 40 millioner kroner."
+    )
+    assert [a.value for a in find_amounts(text)] == [Decimal("600000")]
+    assert [a.value for a in find_amounts(text, totals=True)] == [Decimal(v) for v in ("8000000", "8000000", "600000", "40000000")]
+    # a total a named recipient receives, or a budget, is kept
+    kept = "Tre projekter modtager i alt 12 mio. kr. Projektet har et samlet budget på 5 mio. kr."
+    assert [a.value for a in find_amounts(kept)] == [Decimal("12000000"), Decimal("5000000")]
