@@ -1610,3 +1610,13 @@ def test_deadlines_and_expected_results_are_no_dates_of_the_graph():
     text = "Projektet Bedre Bevægelse løber til 31. december 2028, og det blev stiftet i 2024.\n"
     dates = {e.value for e in ingest_text(text, source="x.txt").entities if e.type == "Date"}
     assert dates == {date(2028, 12, 31), date(2024, 1, 1)}
+
+
+def test_a_foundation_named_after_a_couple_is_one_name():
+    text = "Aase og Ejnar Danielsens Fond støtter projektet Gode Dage. Direktør i Aase og Ejnar Danielsens Fond er Lis Holm.\n"
+    labels = {e.label for e in ingest_text(text, source="x.txt").entities if e.type not in ("Date", "Amount")}
+    assert "Aase og Ejnar Danielsens Fond" in labels and "Ejnar Danielsens Fond" not in labels
+    # two foundations joined by "og" stay two
+    text = "TrygFonden og Augustinus Fonden støtter projektet Gode Dage.\n"
+    labels = {e.label for e in ingest_text(text, source="x.txt").entities}
+    assert not [x for x in labels if " og " in x]

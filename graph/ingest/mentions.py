@@ -163,7 +163,7 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
             if t2.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1][2]) and "\n" not in ctx.text[e2 : toks[j + 1][0]]:
                 low = t2.lower()
                 # "Bispebjerg og Frederiksberg Hospital", "Herlev og Gentofte Hospital": one hospital
-                if low == "og" and not (pt.endswith("-") or saw_for or (j == i + 1 and j + 2 < n and toks[j + 2][2] == "Hospital")):
+                if low == "og" and not (pt.endswith("-") or saw_for or (j == i + 1 and j + 2 < n and toks[j + 2][2] == "Hospital") or _couples_fund(ctx, i, j)):
                     break
                 nxt = toks[j + 1][2]  # "Center for AI i Sundhed", not "Center for X i Region Y" or "… i Aarhus"
                 unit_of_region = nxt == "Region" and j == i + 1 and pt.endswith(("en", "et")) and s not in sent_starts  # "Psykiatrien i Region Syddanmark"
@@ -186,6 +186,26 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
         spans.append((i, j))
         i = j
     return spans
+
+
+_FUND_HEAD = re.compile(r"(?:Fond|Fonden|Legat|Legatet|Mindefond)$")
+
+
+def _couples_fund(ctx: _Ctx, i: int, j: int) -> bool:
+    """"Ingrid og Poul Lassens Fond": a first name, "og", a first name and a
+    surname in the genitive before ``Fond`` is one foundation named after a
+    couple (not "TrygFonden og Augustinus Fonden", two foundations)."""
+    toks = ctx.tokens
+    first = toks[i][2]
+    if j != i + 1 or not first[:1].isupper() or not first[1:].islower() or first.lower().endswith(("fond", "fonden")) or ctx.gz.lookup(first):
+        return False
+    words = [t for _s, _e, t in toks[j + 1 : j + 6]]
+    for k in range(2, len(words)):
+        if _FUND_HEAD.match(words[k]):
+            return words[k - 1].endswith("s") and all(w[:1].isupper() and w[1:].islower() for w in words[:k])
+        if not (words[k][:1].isupper() and words[k][1:].islower()):
+            return False
+    return False
 
 
 def _named_by_trigger(toks, i: int) -> bool:
