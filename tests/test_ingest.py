@@ -1620,3 +1620,17 @@ def test_a_foundation_named_after_a_couple_is_one_name():
     text = "TrygFonden og Augustinus Fonden støtter projektet Gode Dage.\n"
     labels = {e.label for e in ingest_text(text, source="x.txt").entities}
     assert not [x for x in labels if " og " in x]
+
+
+def test_offers_courses_and_accelerators_are_initiatives():
+    text = (
+        "Vejle Sygehus modtager 2 mio. kr. til Tryg Overgang, et tilbud hvor ældre får hjælp efter udskrivelsen. "
+        "Væksthus Midt står bag Midtjysk Robotaccelerator, som hjælper nye virksomheder.\n"
+    )
+    types = {e.label: e.type for e in ingest_text(text, source="x.txt").entities}
+    assert types["Tryg Overgang"] == "Initiative"
+    assert types["Midtjysk Robotaccelerator"] == "Initiative"
+    # a company's name in such an apposition stays a company when it has a legal form
+    text = "Vejle Sygehus samarbejder med Hjem Igen ApS, et tilbud til ældre.\n"
+    types = {e.label: e.type for e in ingest_text(text, source="x.txt").entities}
+    assert types["Hjem Igen ApS"] == "Company"

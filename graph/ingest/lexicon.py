@@ -31,7 +31,7 @@ _SUFFIX_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(parken|park|huset|campus|hus)$"), "Facility"),
     (re.compile(r"(center|centeret|centret|centre)$"), "Organizational Unit"),
     (re.compile(r"^(alliance|alliancen)$"), "Partnership"),
-    (re.compile(r"(projekt|projektet|programmet|program|programme|partnerskab|partnerskabet|initiativ|initiative|project|partnership|samarbejde|samarbejdet|pulje|puljen)$"), "Initiative"),
+    (re.compile(r"(projekt|projektet|programmet|program|programme|partnerskab|partnerskabet|initiativ|initiative|project|partnership|samarbejde|samarbejdet|pulje|puljen|accelerator)$"), "Initiative"),
 ]
 # nouns that type a name only where a naming verb gives it ("Forsøget har fået navnet X"):
 # elsewhere "Forsøget blev finansieret af …" is about a thing the text does not name
@@ -78,6 +78,8 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^(\w+-)?(?:(\w+)?partnerskab(et)?|(\w+)?projekt(et)?|(\w+)?program(met)?|(\w+)?initiativ(et)?)$|^satsning(en)?$|^indsats(en)?$"), "Initiative"),
     # a grant round, a counselling service: "uddelingsrunden X", "chatrådgivningen X"
     (re.compile(r"^(uddelings|ansøgnings|bevillings)runde(n)?$|^(\w+)?rådgivning(en)?$"), "Initiative"),
+    # an offer, a course, an accelerator: "tilbuddet X", "X, et tilbud hvor …", "acceleratoren X"
+    (re.compile(r"^(\w+)?tilbud(det)?$|^(\w+)?forløb(et)?$|^(\w+)?accelerator(en)?$"), "Initiative"),
     (re.compile(r"^kommune(n|rne)?$"), "Municipality"),
     (re.compile(r"^hospital(et|erne)?$|^sygehus(et)?$"), "Hospital"),
     (re.compile(r"^ministerie(t)?$|^styrelse(n)?$|^myndighed(en)?$"), "Public Authority"),
