@@ -1634,3 +1634,12 @@ def test_offers_courses_and_accelerators_are_initiatives():
     text = "Vejle Sygehus samarbejder med Hjem Igen ApS, et tilbud til ældre.\n"
     types = {e.label: e.type for e in ingest_text(text, source="x.txt").entities}
     assert types["Hjem Igen ApS"] == "Company"
+
+
+def test_a_quoted_name_a_sum_is_given_to_is_an_initiative():
+    text = "Foreningen får 300.000 kroner til ”Gå med Glæde”, hvor frivillige tager patienter med på gåture.\n"
+    types = {e.label: e.type for e in ingest_text(text, source="x.txt").entities}
+    assert types.get("Gå med Glæde") == "Initiative"
+    # a quotation after "til" without a sum names nothing
+    text = "Hun sagde til ”Gå med Glæde” at komme igen.\n"
+    assert "Gå med Glæde" not in {e.label for e in ingest_text(text, source="x.txt").entities}

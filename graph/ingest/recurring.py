@@ -46,7 +46,8 @@ _QUOTED_NAME = re.compile(
 
 def _quoted_names(ctx: _Ctx, found: list[_Mention]) -> None:
     """A quoted name after a trigger noun is a name of that kind, however it
-    is capitalised: ``projektet ”Sikker overgang”``, ``netværket 'Sund By'``.
+    is capitalised: ``projektet ”Sikker overgang”``, ``netværket 'Sund By'``;
+    a quoted name a sum is given to is an initiative (``får 2 mio. kr. til ”X”``).
     Later unquoted occurrences of the same name are mentions too."""
     text = ctx.text
     names: dict[str, str] = {}
@@ -55,6 +56,8 @@ def _quoted_names(ctx: _Ctx, found: list[_Mention]) -> None:
         typ = next((t for pat, t in _TRIGGERS if pat.match(trig)), None)
         if typ is None and trig in ("navnet", "overskriften", "titlen", "kaldet"):
             typ = _named_as(ctx, m.start("name"))  # 'en uddelingsrunde under overskriften "Tidlig hjælp til unge"'
+        if typ is None and trig == "til" and re.search(r"\b(?:kr\.?|kroner|DKK)\s*$", text[max(0, m.start() - 30) : m.start()]):
+            typ = "Initiative"  # 'får 450.000 kroner til ”Gå med Glæde”': what a grant pays for, named
         name = m.group("name").strip()
         if typ in (None, "none") or not name[:1].isupper() or len(name.split()) > 8 or name.endswith((".", ",")):
             continue
