@@ -1643,3 +1643,17 @@ def test_a_quoted_name_a_sum_is_given_to_is_an_initiative():
     # a quotation after "til" without a sum names nothing
     text = "Hun sagde til ”Gå med Glæde” at komme igen.\n"
     assert "Gå med Glæde" not in {e.label for e in ingest_text(text, source="x.txt").entities}
+
+
+def test_a_sum_paying_for_a_named_initiative_comes_from_the_texts_one_funder():
+    text = (
+        "Hansens Fond uddeler i dag nye bevillinger.\n\n"
+        "Vejle Sygehus modtager 1,2 mio. kr. til projektet Tryg Overgang. "
+        "Den største bevilling på 3 mio. kr. går til forskningsprojektet ”Bedre Søvn”.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Tryg Overgang", "schema:funder", "Hansens Fond") in stmts
+    assert ("Bedre Søvn", "schema:funder", "Hansens Fond") in stmts
+    # with two possible givers, none is chosen
+    text = "Hansens Fond og Jensens Fond uddeler bevillinger.\n\nVejle Sygehus modtager 1,2 mio. kr. til projektet Tryg Overgang.\n"
+    assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:funder"]

@@ -1,6 +1,6 @@
 """Grants whose giver the sentence does not name: "Den største bevilling på
 12 mio. kr. går til foreningen X", "Med 6,4 mio. kr. kan A og B gå i gang
-med projektet X". The giver is the text's one funder: the single funder of
+med projektet X", "Y modtager N til X" (X an initiative). The giver is the text's one funder: the single funder of
 the grants found so far, else the one investor (foundation, fund) the text
 names; with none or several, no statement.
 """
@@ -17,7 +17,9 @@ from graph.ingest.statements import _Builder
 __all__ = ["rule_unattributed_grants", "rule_funders_programmes", "rule_owned_programmes"]
 
 _GOES_TO = re.compile(r"\bbevilling(?:en)?\s+på\s+$")
-_TO_NAME = re.compile(r"^\s+går\s+til\s+(?:[a-zæøå]+\s+)?$")
+_TO_NAME = re.compile(r"^\s+går\s+til\s+(?:[a-zæøå]+\s+)?[”“\"']?$")
+# "modtager 1,8 mio. kr. til X", "får 450.000 kroner til ”X”": the initiative the sum pays for
+_PAYS_FOR = re.compile(r"^\s+til\s+(?:[a-zæøå]+(?:et|en)\s+)?[”“\"']?$")
 _WITH_AMOUNT = re.compile(r"^\W*Med\s+$")
 _STARTS = re.compile(r"\s+(?:gå|går)\s+i\s+gang\s+med\s+(?:[a-zæøå]+(?:et|en)\s+)?[”“\"']?$")
 
@@ -41,6 +43,11 @@ def rule_unattributed_grants(builder: _Builder, sent: _Sentence) -> None:
             after = builder.in_range(a_e, sent.end)
             if after and _TO_NAME.fullmatch(text[a_e : after[0].start]):
                 recipient = builder.cluster(after[0])
+        elif (after := builder.in_range(a_e, sent.end)) and _PAYS_FOR.fullmatch(text[a_e : after[0].start]):
+            if builder.cluster(after[0]).type in ("Initiative", "Partnership") and not any(
+                st.p == "schema:funder" and st.sent == (sent.start, sent.end) for st in builder.out
+            ):
+                recipient = builder.cluster(after[0])  # the sentence names no giver
         elif _WITH_AMOUNT.fullmatch(text[sent.start : a_s]):
             for x in builder.in_range(a_e, sent.end):
                 if _STARTS.search(text[a_e : x.start]) and builder.cluster(x).type in ("Initiative", "Partnership"):
