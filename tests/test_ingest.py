@@ -1657,3 +1657,17 @@ def test_a_sum_paying_for_a_named_initiative_comes_from_the_texts_one_funder():
     # with two possible givers, none is chosen
     text = "Hansens Fond og Jensens Fond uddeler bevillinger.\n\nVejle Sygehus modtager 1,2 mio. kr. til projektet Tryg Overgang.\n"
     assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:funder"]
+
+
+def test_an_initiative_starts_in_a_month_and_is_referred_to_by_its_apposition_noun():
+    text = (
+        "Projektet Gode Nætter får støtte fra Hansens Fond. "
+        "Vejle Sygehus modtager også penge til Tryg Overgang, et tilbud hvor ældre får besøg. "
+        "Tilbuddet starter i maj 2026.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Tryg Overgang", "schema:startDate", "2026-05-01") in stmts
+    assert not [1 for s, p, o in stmts if s == "Gode Nætter" and p in ("schema:startDate", "schema:foundingDate")]
+    # an organisation founded in a month keeps a founding date at that precision
+    stmts = _stmts(ingest_text("Virksomheden Sovo ApS blev stiftet i maj 2021.\n", source="x.txt"))
+    assert ("Sovo ApS", "schema:foundingDate", "2021-05") in stmts

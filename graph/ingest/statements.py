@@ -194,7 +194,7 @@ class _Builder:
                     named = c  # "Testlabbet" -> "Velfærdsteknologisk Testlab Vendsyssel", whatever its type
                 elif c.type in want and self.section_of(m.start) == sent.section:
                     best = c
-                    if _stem_in(stem, c.label) or _stem_in(stem, self._noun_before(m)):
+                    if _stem_in(stem, c.label) or _stem_in(stem, self._noun_before(m)) or _stem_in(stem, self._apposition_noun(m)):
                         # "Centeret" -> "Center for ...", "Klyngen" -> "... klynge",
                         # "Projektet" -> "projektet Sikker Hjemme" (not "programmet Grand Solutions")
                         named = c
@@ -234,6 +234,12 @@ class _Builder:
         """The word right before a mention (quotes skipped), lower case: the
         trigger noun that introduced it ("projektet", "programmet")."""
         w = re.search(r"([\w-]+)[\s”“\"«»‘’']*$", self.ctx.text[max(0, m.start - 40) : m.start])
+        return w.group(1).lower() if w else ""
+
+    def _apposition_noun(self, m: _Mention) -> str:
+        """The words of an indefinite apposition right after a mention ("X, et
+        tilbud hvor …"), lower case: the noun a later "Tilbuddet" refers by."""
+        w = re.match(r",\s+(?:et|en)\s+((?:[\wæøå-]+\s+){0,2}[\wæøå-]+)", self.ctx.text[m.end : m.end + 60])
         return w.group(1).lower() if w else ""
 
     def items_after(self, pos: int, end: int, *, persons: bool = False) -> list[_Mention]:

@@ -155,6 +155,9 @@ def rule_founder_clauses(builder: _Builder, sent: _Sentence) -> None:
             builder.add(org, "schema:foundingDate", year, sent)
 
 
+_STARTS = re.compile(r"start|begynd|går i gang", re.I)
+
+
 def rule_founding_date(builder: _Builder, sent: _Sentence) -> None:
     text = builder.ctx.text
     for m in _FOUNDED_DATE.finditer(text, sent.start, sent.end):
@@ -167,8 +170,10 @@ def rule_founding_date(builder: _Builder, sent: _Sentence) -> None:
         if subj is not None:
             d = dates[0]
             value = d.value.isoformat() if d.precision == "day" else d.value.isoformat()[: 4 if d.precision == "year" else 7]
-            # an initiative starts; an organisation is founded
-            pred = "schema:startDate" if subj.type in ("Initiative", "Partnership") and d.precision == "day" else "schema:foundingDate"
+            # an initiative starts ("starter i april 2026": from the month's first day); an organisation is founded
+            pred = "schema:foundingDate"
+            if subj.type in ("Initiative", "Partnership") and (d.precision == "day" or _STARTS.match(m.group(1))):
+                pred, value = "schema:startDate", d.value.isoformat()
             builder.add(subj, pred, value, sent)
 
 
