@@ -1671,3 +1671,21 @@ def test_an_initiative_starts_in_a_month_and_is_referred_to_by_its_apposition_no
     # an organisation founded in a month keeps a founding date at that precision
     stmts = _stmts(ingest_text("Virksomheden Sovo ApS blev stiftet i maj 2021.\n", source="x.txt"))
     assert ("Sovo ApS", "schema:foundingDate", "2021-05") in stmts
+
+
+def test_respectively_pairs_givers_and_sums_in_order():
+    text = (
+        "Innovationsfonden har bevilget 4 mio. kr. til projektet Sund Ryg. "
+        "Region Sjælland og Holbæk Kommune medfinansierer med henholdsvis 1,5 millioner kroner og 600.000 kroner.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    grants = {(s.subject, s.object, s.amount) for s in res.statements if s.predicate == "schema:funder"}
+    assert ("Sund Ryg", "Region Sjælland", Decimal("1500000")) in grants
+    assert ("Sund Ryg", "Holbæk Kommune", Decimal("600000")) in grants
+    # as many givers as sums, or no pairing
+    text = (
+        "Innovationsfonden har bevilget 4 mio. kr. til projektet Sund Ryg. "
+        "Region Sjælland medfinansierer med henholdsvis 1,5 millioner kroner og 600.000 kroner.\n"
+    )
+    grants = {(s.subject, s.object) for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:funder"}
+    assert ("Sund Ryg", "Region Sjælland") not in grants

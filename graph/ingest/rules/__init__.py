@@ -17,7 +17,7 @@ from graph.ingest.rules.cues import (
 from graph.ingest.rules.focus import rule_focus, rule_focus_terms
 from graph.ingest.rules.founding import rule_founder_clauses, rule_founding_clause, rule_founding_date, rule_passive_founding
 from graph.ingest.rules.funding import rule_amounts, rule_round_investors
-from graph.ingest.rules.grants import rule_funders_programmes, rule_owned_programmes, rule_unattributed_grants
+from graph.ingest.rules.grants import rule_funders_programmes, rule_owned_programmes, rule_respective_amounts, rule_unattributed_grants
 from graph.ingest.rules.initiatives import rule_described_initiatives
 from graph.ingest.rules.periods import rule_named_periods, rule_periods, rule_runs_until
 from graph.ingest.rules.places import (
@@ -54,6 +54,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_cues(builder, sent)
         rule_amounts(builder, sent)
         rule_unattributed_grants(builder, sent)
+        rule_respective_amounts(builder, sent)
         rule_funders_programmes(builder, sent)
         rule_owned_programmes(builder, sent)
         rule_founding_date(builder, sent)

@@ -12,9 +12,10 @@ import re
 from graph.danish import find_amounts
 from graph.ingest.clusters import _Cluster
 from graph.ingest.mentions import _Sentence, _trigger_type
+from graph.ingest.rules.funding import _funded_item
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_unattributed_grants", "rule_funders_programmes", "rule_owned_programmes"]
+__all__ = ["rule_unattributed_grants", "rule_funders_programmes", "rule_owned_programmes", "rule_respective_amounts"]
 
 _GOES_TO = re.compile(r"\bbevilling(?:en)?\s+på\s+$")
 _TO_NAME = re.compile(r"^\s+går\s+til\s+(?:[a-zæøå]+\s+)?[”“\"']?$")
@@ -98,3 +99,28 @@ def rule_owned_programmes(builder: _Builder, sent: _Sentence) -> None:
         )
         if owner is not None and owner is not prog and owner.type in ("Investor", "Public Authority", "Association", "Region", "Municipality"):
             builder.add(owner, "org:headOf", prog, sent)
+
+
+_RESPECTIVELY = re.compile(
+    r"\b(?:med)?(?:finansierer|bidrager|støtter|giver|yder|bevilger|investerer|har\s+bevilget|har\s+givet)\s+"
+    r"(?:(?:også|desuden|projektet|det|den)\s+)*(?:med\s+)?henholdsvis\s+"
+)
+
+
+def rule_respective_amounts(builder: _Builder, sent: _Sentence) -> None:
+    """"A og B medfinansierer med henholdsvis N1 og N2": the givers named
+    before the verb give the sums in order, to the item the sentence or the
+    section funds (``projektet``, the latest grant's item)."""
+    text = builder.ctx.text
+    rm = _RESPECTIVELY.search(sent.text)
+    if rm is None:
+        return
+    givers = [builder.cluster(x) for x in builder.items_after(sent.start, sent.start + rm.start())]
+    sums = [a for a in find_amounts(sent.text[rm.end() :]) if a.currency == "DKK"]
+    if len(givers) < 2 or len(givers) != len(sums):
+        return
+    item = _funded_item(builder, sent, text[sent.start + rm.end() + sums[-1].end : sent.end])
+    if item is None or any(g is item for g in givers):
+        return
+    for g, a in zip(givers, sums):
+        builder.add(item, "schema:funder", g, sent, amount=a.value)
