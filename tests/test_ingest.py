@@ -1689,3 +1689,17 @@ def test_respectively_pairs_givers_and_sums_in_order():
     )
     grants = {(s.subject, s.object) for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:funder"}
     assert ("Sund Ryg", "Region Sjælland") not in grants
+
+
+def test_a_list_of_partners_in_a_definite_project():
+    text = (
+        "Projektet Sund Ryg skal hjælpe borgere med rygsmerter. "
+        "Syddansk Universitet (SDU) og Vejle Sygehus er partnere i projektet.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Syddansk Universitet", "eco:partnerIn", "Sund Ryg") in stmts
+    assert ("Vejle Sygehus", "eco:partnerIn", "Sund Ryg") in stmts
+    # a name inside a longer opening phrase is no list of partners
+    text = "Projektet Sund Ryg hjælper borgere. Ifølge Syddansk Universitet er Vejle Sygehus partner i projektet.\n"
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Syddansk Universitet", "eco:partnerIn", "Sund Ryg") not in stmts

@@ -83,6 +83,16 @@ def _apposition_parents(builder: _Builder, items: list[_Mention], sent: _Sentenc
     return out
 
 
+def _lead_list(builder: _Builder, sent: _Sentence, cue_at: int) -> list:
+    """The list of several names opening the sentence right before a cue
+    ("A, B og C står bag X"), else []."""
+    text = builder.ctx.text
+    lead = builder.items_after(sent.start, cue_at)
+    if len(lead) > 1 and len(text[sent.start : lead[0].start].split()) <= 1 and re.fullmatch(r"\s*(?:\([^()]{1,20}\)\s*)?", text[lead[-1].end : cue_at]):
+        return lead
+    return []
+
+
 def rule_cues(builder: _Builder, sent: _Sentence) -> None:
     text = builder.ctx.text
     for pat, pred, direction in _PREDICATE_CUES:
@@ -95,11 +105,12 @@ def rule_cues(builder: _Builder, sent: _Sentence) -> None:
                 if re.match(r"^\s*(?:det|den|de)?\s*(?:\w+\s+)?\w+(?:et|en|ne)\b", follow, re.I):
                     obj = builder.anaphor(sent, follow, strict=True)
                     if obj is not None:
+                        lead = _lead_list(builder, sent, m.start()) if pred == "eco:partnerIn" else []
                         subjects = (
                             [builder.cluster(x) for x in builder.items_after(sent.start, m.start())]
                             if direction == "leading->items"
-                            else [builder.subject_before(sent, m.start())]
-                        )
+                            else [builder.cluster(x) for x in lead] or [builder.subject_before(sent, m.start())]
+                        )  # "A (X) og B er partnere i projektet": each of them
                         for sj in subjects:
                             builder.add(sj, pred, obj, sent)
                 continue
@@ -163,8 +174,8 @@ def rule_cues(builder: _Builder, sent: _Sentence) -> None:
             if pred == "eco:partnerIn" and joint and subj is not None and subj.type not in collective:
                 continue  # "Vejle Kommune har sammen med SDU fået …": co-actors, not partners in the municipality (a centre's collaborators are)
             if direction == "subject->items" and pred == "eco:partnerIn":
-                lead = builder.items_after(sent.start, m.start())
-                if len(lead) > 1 and len(text[sent.start : lead[0].start].split()) <= 1 and re.fullmatch(r"\s*", text[lead[-1].end : m.start()]):
+                lead = _lead_list(builder, sent, m.start())
+                if lead:
                     for ld in lead:  # "A, B og C står bag X": each of them
                         for it in items:
                             builder.add(builder.cluster(ld), pred, builder.cluster(it), sent)
