@@ -1703,3 +1703,13 @@ def test_a_list_of_partners_in_a_definite_project():
     text = "Projektet Sund Ryg hjælper borgere. Ifølge Syddansk Universitet er Vejle Sygehus partner i projektet.\n"
     stmts = _stmts(ingest_text(text, source="x.txt"))
     assert ("Syddansk Universitet", "eco:partnerIn", "Sund Ryg") not in stmts
+
+
+def test_at_the_head_of_a_named_initiative():
+    text = "Væksthus Midt står i spidsen for Midtjysk Robotaccelerator, som hjælper nye virksomheder.\n"
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Væksthus Midt", "org:headOf", "Midtjysk Robotaccelerator") in stmts
+    assert ("Væksthus Midt", "eco:partnerIn", "Midtjysk Robotaccelerator") in stmts
+    # at the head of an organisation is no initiative's head
+    text = "Lone Berg står i spidsen for Vejle Kommune.\n"
+    assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "eco:partnerIn"]

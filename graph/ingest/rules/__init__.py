@@ -33,6 +33,7 @@ from graph.ingest.rules.roles import (
     rule_committee_parent,
     rule_day_to_day_running,
     rule_fellow_members,
+    rule_heads_initiative,
     rule_partner_roles,
     rule_pronoun_posts,
     rule_responsible_person,
@@ -71,6 +72,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_responsible_for(builder, sent)
         rule_partner_roles(builder, sent)
         rule_day_to_day_running(builder, sent)
+        rule_heads_initiative(builder, sent)
         rule_fellow_members(builder, sent)
         rule_pronoun_posts(builder, sent)
         rule_appointed_head(builder, sent)

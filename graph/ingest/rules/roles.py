@@ -14,7 +14,7 @@ from graph.ingest.model import _ORG_TYPES
 from graph.ingest.people import _title_phrase
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head", "rule_responsible_person", "rule_starting_together", "rule_own_project", "rule_committee_parent"]
+__all__ = ["rule_partner_roles", "rule_day_to_day_running", "rule_fellow_members", "rule_pronoun_posts", "rule_appointed_head", "rule_responsible_person", "rule_starting_together", "rule_own_project", "rule_committee_parent", "rule_heads_initiative"]
 
 _AS_PARTNER = re.compile(r"\b(?:er|deltager|indgår)\s+(?:også\s+|desuden\s+|nu\s+)?(?:med\s+)?som\s+[\wæøå-]*partner(?:e|ne)?\b")
 _FELLOWS = re.compile(r"^\s+sammen\s+med\s+(?:blandt\s+andre\s+|bl\.\s?a\.\s+|blandt\s+andet\s+|bl\.a\.\s+)?")
@@ -42,6 +42,23 @@ def rule_partner_roles(builder: _Builder, sent: _Sentence) -> None:
         return
     for a in actors:
         builder.add(builder.cluster(a), "eco:partnerIn", target, sent)
+
+
+_AT_THE_HEAD = re.compile(r"\b(?:står|stod)\s+(?:nu\s+|også\s+)?i\s+spidsen\s+for\s+")
+
+
+def rule_heads_initiative(builder: _Builder, sent: _Sentence) -> None:
+    """"X står i spidsen for Y" with Y a named initiative: X runs it (``org:headOf``) and is a partner."""
+    text = builder.ctx.text
+    for m in _AT_THE_HEAD.finditer(text, sent.start, sent.end):
+        after = [x for x in builder.in_range(m.end(), sent.end) if x.start == m.end()]
+        if not after or builder.cluster(after[0]).type not in ("Initiative", "Partnership"):
+            continue
+        head = builder.subject_before(sent, m.start())
+        if head is None or head.type not in _ORG_TYPES:
+            continue
+        builder.add(head, "org:headOf", builder.cluster(after[0]), sent)
+        builder.add(head, "eco:partnerIn", builder.cluster(after[0]), sent)
 
 
 def rule_day_to_day_running(builder: _Builder, sent: _Sentence) -> None:
