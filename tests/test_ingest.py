@@ -1713,3 +1713,16 @@ def test_at_the_head_of_a_named_initiative():
     # at the head of an organisation is no initiative's head
     text = "Lone Berg står i spidsen for Vejle Kommune.\n"
     assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "eco:partnerIn"]
+
+
+def test_a_hall_or_lab_for_something_is_a_facility_and_its_definite_noun_refers_to_it():
+    text = (
+        "Vejle Kommune har åbnet Træningshal for Seniorer ved havnen. "
+        "Træningshallen er etableret med 3 mio. kr. fra Hansens Fond.\n"
+    )
+    res = ingest_text(text, source="x.txt")
+    assert {e.label: e.type for e in res.entities}["Træningshal for Seniorer"] == "Facility"
+    assert ("Træningshal for Seniorer", "schema:funder", "Hansens Fond") in _stmts(res)
+    # a name whose head is no such noun keeps its own type
+    types = {e.label: e.type for e in ingest_text("Center for Sund Aldring åbner i Vejle.\n", source="x.txt").entities}
+    assert types["Center for Sund Aldring"] == "Organizational Unit"

@@ -86,7 +86,7 @@ _TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^fond(en)?$|^investor(en)?$"), "Investor"),
     (re.compile(r"^(pleje|aktivitets|sundheds|rehabiliterings|bo)cent(er|ret|eret)$|^plejehjem(met)?$|^bosted(et)?$|^sundhedshus(et)?$|^forskerpark(en)?$|^hospice(t)?$"), "Facility"),
     (re.compile(r"^(\w+)?cent(er|ret|eret)$"), "Organizational Unit"),
-    (re.compile(r"^(\w+)?lab(bet)?$|^(\w+)?laboratori(um|et)$"), "Facility"),  # "testlabbet", "laboratoriet"
+    (re.compile(r"^(\w+)?lab(bet)?$|^(\w+)?laboratori(um|et)$|^(\w+)?hal(len)?$"), "Facility"),  # "testlabbet", "laboratoriet", "testhallen"
 ]
 # Words making an unknown multi-word name look like a company.
 _ORGISH = frozenset(

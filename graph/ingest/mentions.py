@@ -227,6 +227,8 @@ def _classify(words: list[str]) -> str | None:
             return typ
         if head[-1].lower() in _FIRST_TYPES:
             return _FIRST_TYPES[head[-1].lower()]
+        if len(head) == 1 and re.search(r"(?:hal|hallen|lab|labbet|laboratorium|huset|parken)$", head[0].lower()):
+            return "Facility"  # "Testhal for Velfærdsrobotik", "Laboratorium for X": a place by its head noun
     last = words[-1].lower().rstrip(".")
     first = words[0].lower()
     if len(words) >= 2 and " ".join(w.lower() for w in words[-2:]) == "university college":
