@@ -1726,3 +1726,11 @@ def test_a_hall_or_lab_for_something_is_a_facility_and_its_definite_noun_refers_
     # a name whose head is no such noun keeps its own type
     types = {e.label: e.type for e in ingest_text("Center for Sund Aldring åbner i Vejle.\n", source="x.txt").entities}
     assert types["Center for Sund Aldring"] == "Organizational Unit"
+
+
+def test_runs_until_a_day():
+    text = "Projektet Sund Ryg hjælper borgere. Projektet løber til 30. juni 2027.\n"
+    assert ("Sund Ryg", "schema:endDate", "2027-06-30") in _stmts(ingest_text(text, source="x.txt"))
+    # "løber til" without a date gives no end
+    text = "Projektet Sund Ryg hjælper borgere. Borgeren løber til bussen.\n"
+    assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:endDate"]

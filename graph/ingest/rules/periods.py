@@ -28,20 +28,22 @@ def rule_named_periods(builder: _Builder) -> None:
 
 
 _NUMBERS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10}
-_RUNS_UNTIL = re.compile(r"\bløber\s+(?:frem\s+)?til\s+(?:udgangen\s+af\s+)((?:19|20)\d{2})\b")
+_RUNS_UNTIL = re.compile(r"\b(?:løber|varer)\s+(?:frem\s+)?til\s+(?:og\s+med\s+)?(?:den\s+)?(?=\d|udgangen\s+af\s+\d)")
 
 
 def rule_runs_until(builder: _Builder) -> None:
-    """"(Projektperioden) løber til udgangen af 2027": the end date of the entity the sentence is about."""
+    """"(Projektperioden) løber til udgangen af 2027", "Forsøget løber til 31.
+    december 2027": the end date of the entity the sentence is about."""
     for sent in builder.ctx.sentences:
         m = _RUNS_UNTIL.search(sent.text)
-        if m is None:
+        ds = find_dates(sent.text[m.end() :], years=False) if m else []
+        if not ds or ds[0].start != 0 or ds[0].precision != "day":
             continue
         subj = builder.subject_before(sent, sent.start + m.start())
         if subj is None and re.match(r"^\W*[\wæøå]*perioden\s", sent.text, re.I):
             subj = builder.section_entity.get(sent.section) or builder.main  # "Projektperioden": the period of what the section is about
         if subj is not None and subj.type not in ("Person", "Focus Area"):
-            builder.add(subj, "schema:endDate", f"{m.group(1)}-12-31", sent)
+            builder.add(subj, "schema:endDate", ds[0].value.isoformat(), sent)
 
 
 def rule_periods(builder: _Builder) -> None:
