@@ -1734,3 +1734,14 @@ def test_runs_until_a_day():
     # "løber til" without a date gives no end
     text = "Projektet Sund Ryg hjælper borgere. Borgeren løber til bussen.\n"
     assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:endDate"]
+
+
+def test_a_definite_noun_refers_to_the_name_an_earlier_sentence_gave_it():
+    text = (
+        "Vejle Sygehus starter et nyt forsøg med søvnmåling. Forsøget hedder ”Sov Trygt” og omfatter 200 patienter. "
+        "Forsøget løber til 31. maj 2027.\n"
+    )
+    assert ("Sov Trygt", "schema:endDate", "2027-05-31") in _stmts(ingest_text(text, source="x.txt"))
+    # without a name given, "Forsøget" stays unnamed
+    text = "Vejle Sygehus starter et nyt forsøg med søvnmåling. Forsøget løber til 31. maj 2027.\n"
+    assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:endDate"]

@@ -133,6 +133,8 @@ class _Builder:
             return None  # "Hun er også medlem af …": a person the sentence does not name, not an organisation
         if not ms and _several(self.ctx.text[sent.start : pos]):
             return None  # "Tre projekter … modtager i alt N": several things, no one entity
+        if head and not ms and (named := self._named_earlier(sent, head.group(1))) is not None:
+            return named  # 'Forsøget hedder "X" …. Forsøget løber til …': X
         if head and not ms and _trigger_type(head.group(1)) in (None, "none") and head.group(1).lower() not in _stop_words():
             # "Forskningen i projektet ledes af …", "Forsøget blev finansieret af …", "Runden er
             # ledet af …": the sentence is about a thing the text does not name, not an entity
@@ -235,6 +237,18 @@ class _Builder:
         trigger noun that introduced it ("projektet", "programmet")."""
         w = re.search(r"([\w-]+)[\s”“\"«»‘’']*$", self.ctx.text[max(0, m.start - 40) : m.start])
         return w.group(1).lower() if w else ""
+
+    def _named_earlier(self, sent: _Sentence, noun: str) -> _Cluster | None:
+        """The name an earlier sentence gave the definite ``noun`` ("Forsøget
+        hedder ”X”", "Studiet har fået navnet X"), else None."""
+        rx = re.compile(rf"^\W*{re.escape(noun)}\s*,?\s*(?:(?:der|som)\s+)?(?:hedder|kaldes|har\s+fået\s+navnet|får\s+navnet)\s*[”“\"']?$")
+        for prev in self.ctx.sentences:
+            if prev.start >= sent.start:
+                break
+            for m in self.in_range(prev.start, prev.end):
+                if rx.match(self.ctx.text[prev.start : m.start]):
+                    return self.cluster(m)
+        return None
 
     def _apposition_noun(self, m: _Mention) -> str:
         """The words of an indefinite apposition right after a mention ("X, et
