@@ -1745,3 +1745,17 @@ def test_a_definite_noun_refers_to_the_name_an_earlier_sentence_gave_it():
     # without a name given, "Forsøget" stays unnamed
     text = "Vejle Sygehus starter et nyt forsøg med søvnmåling. Forsøget løber til 31. maj 2027.\n"
     assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "schema:endDate"]
+
+
+def test_a_supported_project_that_runs_from_a_to_b():
+    text = "Projektet Sund Ryg hjælper borgere. Projektet er støttet af Hansens Fond med 2 mio. kr. og løber fra 1. maj 2026 til 30. april 2028.\n"
+    res = ingest_text(text, source="x.txt")
+    stmts = _stmts(res)
+    assert ("Sund Ryg", "schema:startDate", "2026-05-01") in stmts
+    assert ("Sund Ryg", "schema:endDate", "2028-04-30") in stmts
+    funders = {(s.object, s.amount) for s in res.statements if s.predicate == "schema:funder"}
+    assert ("Hansens Fond", Decimal("2000000")) in funders
+    assert not [o for o, _a in funders if o[:1].isdigit()]  # "og løber fra 1. maj": no funder "1"
+    # a grant's period stays the grant's when the sentence is about the grant
+    text = "Projektet Sund Ryg hjælper borgere. Hansens Fond giver 2 mio. kr. til projektet, og bevillingen gælder fra 1. maj 2026 til 30. april 2028.\n"
+    assert ("Sund Ryg", "schema:startDate", "2026-05-01") not in _stmts(ingest_text(text, source="x.txt"))

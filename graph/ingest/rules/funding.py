@@ -31,7 +31,8 @@ def rule_amounts(builder: _Builder, sent: _Sentence) -> None:
             if subj is not None:
                 builder.add(subj, "eco:budget", str(a.value), sent, amount=a.value)
             continue
-        fm = re.match(r"^\s*(?:\w+\s+){0,2}?(?:kommer\s+|stammer\s+)?fra\s+", after)
+        # "N fra X", "N kommer fra X"; not a second clause's "fra" ("N og løber fra 1. april …")
+        fm = re.match(r"^\s*(?!(?:og|samt|men|mens)\s)(?:\w+\s+){0,2}?(?:kommer\s+|stammer\s+)?fra\s+(?!\d)", after)
         giver = re.search(r"\b(støtter|bevilger|giver|tildeler|yder|afsætter|har bevilget|har givet|har tildelt|har afsat|bevilgede|gav|tildelte|afsatte)\b[^.,]*$", before, re.I)
         if fm and giver and builder.in_range(sent.start, sent.start + giver.start()):
             fm = None  # "Ministeriet støtter projektet med N fra puljen X": the ministry gives

@@ -74,7 +74,12 @@ def rule_periods(builder: _Builder) -> None:
         same = [st for st in grants if st.sent == (sent.start, sent.end)]
         for st in same:
             st.start_date, st.end_date = start, end
-        if re.search(r"bevilling|tilskud|støtte|finansiering", sent.text, re.I) and grants:
+        runs = re.search(r"\b(?:løber|varer)\s+(?:fra|i)\b", sent.text[: pm.end()])
+        if runs and same and all(st.s is same[0].s for st in same) and same[0].s.type in ("Initiative", "Partnership"):
+            # "Projektet er støttet af X med N og løber fra A til B": the project's period too
+            builder.add(same[0].s, "schema:startDate", start.isoformat(), sent)
+            builder.add(same[0].s, "schema:endDate", end.isoformat(), sent)
+        elif re.search(r"bevilling|tilskud|støtte|finansiering", sent.text, re.I) and grants:
             undated = [st for st in grants if st.start_date is None]
             if re.search(r"\b(?:Bevillingen|bevillingen|Tilskuddet|tilskuddet|Støtten|støtten)\b", sent.text) and undated:
                 undated = undated[:1]  # "Bevillingen": the (first) grant, not every co-financing
