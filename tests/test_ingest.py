@@ -1759,3 +1759,13 @@ def test_a_supported_project_that_runs_from_a_to_b():
     # a grant's period stays the grant's when the sentence is about the grant
     text = "Projektet Sund Ryg hjælper borgere. Hansens Fond giver 2 mio. kr. til projektet, og bevillingen gælder fra 1. maj 2026 til 30. april 2028.\n"
     assert ("Sund Ryg", "schema:startDate", "2026-05-01") not in _stmts(ingest_text(text, source="x.txt"))
+
+
+def test_a_facility_run_in_close_collaboration_has_partners():
+    text = "Træningshal for Seniorer drives i tæt samarbejde med Vejle Sygehus og Syddansk Universitet.\n"
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Vejle Sygehus", "eco:partnerIn", "Træningshal for Seniorer") in stmts
+    assert ("Syddansk Universitet", "eco:partnerIn", "Træningshal for Seniorer") in stmts
+    # a municipality acting together with others has no partners
+    text = "Vejle Kommune har i tæt samarbejde med Syddansk Universitet fået 2 mio. kr.\n"
+    assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "eco:partnerIn"]

@@ -32,7 +32,7 @@ _PREDICATE_CUES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"\b(består af|bestående af|medlemmer(ne)?(?: af (?:[\w-]+ ){0,3}?[\w-]+)? (er|tæller|omfatter)|samler|tæller|har som medlemmer)\b", re.I), "org:memberOf", "items->subject"),
     (re.compile(r"\b((?:er|været|blevet|bliver|blev)\s+(?:[a-zæøå]+\.?\s+|\d{1,4}\.?\s+){0,5}?medlem(mer)? af(?!\s+(?:bestyrelsen|styregruppen|direktionen|følgegruppen|repræsentantskabet|advisory board))|er med i|indgår\s+(?:desuden\s+|også\s+|nu\s+)?i)\b", re.I), "org:memberOf", "subject->items"),
     (re.compile(r"\bmedlemmer(?:ne)?\b[^.]{0,30}?\b(herunder|heriblandt|blandt andet|bl\.a\.|som fx|fx|f\.eks\.|eksempelvis|blandt dem|bl\.\s?a\.)\b", re.I), "org:memberOf", "items->subject"),
-    (re.compile(r"\b(omfatter|partnerne ((?:bag|i) [^.]{0,60} )?er|partnere er|partnere(?:ne)?(?=\s*:)|parterne(?=\s*:)|i samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
+    (re.compile(r"\b(omfatter|partnerne ((?:bag|i) [^.]{0,60} )?er|partnere er|partnere(?:ne)?(?=\s*:)|parterne(?=\s*:)|i (?:tæt |nært )?samarbejde med|i partnerskab med|(?<!går )(?<!gået )sammen med|gået sammen med|går sammen med)\b", re.I), "eco:partnerIn", "items->subject"),
     (re.compile(r"\b(er (?:lead |ledende |koordinerende )?partner(e)? i|deltager i|driver|står bag)\b", re.I), "eco:partnerIn", "subject->items"),
     (re.compile(r"\b(driver|står i spidsen for|leder)\s+(?=(?:det|den)?\s*\w*(?:partnerskab|projekt|program|initiativ|samarbejde)\w*\s+[A-ZÆØÅ])", re.I), "org:headOf", "subject->items"),
     (re.compile(r"\b(etableret|stiftet|grundlagt|startet|oprettet)\b(?:(?:(?!\bog\s+(?:er|har|blev|var)\b)[^.]){0,40}?[\s–-])?(?<!\bet )(?<!\bén )(?<!\bét )(?<!\ben )af\b", re.I), "schema:founder", "subject<-items"),
@@ -169,8 +169,8 @@ def rule_cues(builder: _Builder, sent: _Sentence) -> None:
                         else:
                             builder.add(builder.cluster(ld), pred, builder.cluster(it), sent)
                 continue
-            joint = re.fullmatch(r"(?:i samarbejde med|i partnerskab med|sammen med)|(samarbejder?\s+(?:tæt\s+|blandt andet\s+|bl\.a\.\s+)?med)", m.group(0), re.I)
-            collective = ("Initiative", "Partnership", "Cluster", "Innovation Network") + (("Organizational Unit",) if joint and joint.group(1) else ())
+            joint = re.fullmatch(r"(?:i (?:tæt |nært )?samarbejde med|i partnerskab med|sammen med)|(samarbejder?\s+(?:tæt\s+|blandt andet\s+|bl\.a\.\s+)?med)", m.group(0), re.I)
+            collective = ("Initiative", "Partnership", "Cluster", "Innovation Network", "Facility") + (("Organizational Unit",) if joint and joint.group(1) else ())
             if pred == "eco:partnerIn" and joint and subj is not None and subj.type not in collective:
                 continue  # "Vejle Kommune har sammen med SDU fået …": co-actors, not partners in the municipality (a centre's collaborators are)
             if direction == "subject->items" and pred == "eco:partnerIn":
