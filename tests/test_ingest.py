@@ -1769,3 +1769,23 @@ def test_a_facility_run_in_close_collaboration_has_partners():
     # a municipality acting together with others has no partners
     text = "Vejle Kommune har i tæt samarbejde med Syddansk Universitet fået 2 mio. kr.\n"
     assert not [s for s in ingest_text(text, source="x.txt").statements if s.predicate == "eco:partnerIn"]
+
+
+def test_among_the_participants_and_both_members():
+    text = (
+        "Projektet Sund Vækst Fyn hjælper små virksomheder. "
+        "Blandt de første deltagere er Sovo ApS fra Odense, der laver senge, og Trykfri A/S, som blev stiftet i 2020. "
+        "Begge virksomheder er medlemmer af klyngen Welfare Tech.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    for company in ("Sovo ApS", "Trykfri A/S"):
+        assert (company, "eco:partnerIn", "Sund Vækst Fyn") in stmts
+        assert (company, "org:memberOf", "Welfare Tech") in stmts
+    assert ("Sund Vækst Fyn", "org:memberOf", "Welfare Tech") not in stmts
+    # "Begge" with three candidates of that kind names no pair
+    text = (
+        "Sovo ApS, Trykfri A/S og Løft ApS udvikler hjælpemidler. "
+        "Begge virksomheder er medlemmer af klyngen Welfare Tech.\n"
+    )
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Løft ApS", "org:memberOf", "Welfare Tech") not in stmts
