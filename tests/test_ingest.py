@@ -1789,3 +1789,13 @@ def test_among_the_participants_and_both_members():
     )
     stmts = _stmts(ingest_text(text, source="x.txt"))
     assert ("Løft ApS", "org:memberOf", "Welfare Tech") not in stmts
+
+
+def test_the_actors_of_a_where_clause_are_partners_in_the_project():
+    text = "Hallen bruges også i projektet Sund Ryg, hvor Syddansk Universitet, Vejle Sygehus og to firmaer udvikler nye senge.\n"
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Syddansk Universitet", "eco:partnerIn", "Sund Ryg") in stmts
+    assert ("Vejle Sygehus", "eco:partnerIn", "Sund Ryg") in stmts
+    # a "hvor" clause about something else names no partners
+    text = "Projektet Sund Ryg holder møde i Vejle, hvor Syddansk Universitet har lokaler.\n"
+    assert ("Syddansk Universitet", "eco:partnerIn", "Sund Ryg") not in _stmts(ingest_text(text, source="x.txt"))

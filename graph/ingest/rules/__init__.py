@@ -18,7 +18,7 @@ from graph.ingest.rules.focus import rule_focus, rule_focus_terms
 from graph.ingest.rules.founding import rule_founder_clauses, rule_founding_clause, rule_founding_date, rule_passive_founding
 from graph.ingest.rules.funding import rule_amounts, rule_round_investors
 from graph.ingest.rules.grants import rule_funders_programmes, rule_owned_programmes, rule_respective_amounts, rule_unattributed_grants
-from graph.ingest.rules.groups import rule_among_participants, rule_both_members
+from graph.ingest.rules.groups import rule_among_participants, rule_both_members, rule_where_partners
 from graph.ingest.rules.initiatives import rule_described_initiatives
 from graph.ingest.rules.periods import rule_named_periods, rule_periods, rule_runs_until
 from graph.ingest.rules.places import (
@@ -82,6 +82,7 @@ def run_rules(builder: _Builder) -> list[_St]:
         rule_own_project(builder, sent)
         rule_among_participants(builder, sent)
         rule_both_members(builder, sent)
+        rule_where_partners(builder, sent)
     rule_people(builder)
     rule_mail_domains(builder)
     rule_committee_parent(builder)

@@ -1,6 +1,8 @@
 """Groups named by a plural noun: "Blandt de første deltagere er A og B"
-(partners in the collaboration last named) and "Begge virksomheder er
-medlemmer af X" (the two entities of that kind the previous sentence named).
+(partners in the collaboration last named), "Begge virksomheder er
+medlemmer af X" (the two entities of that kind the previous sentence
+named), and the actors of a "hvor" clause after a project's name
+("projektet X, hvor A, B og tre virksomheder udvikler …").
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from graph.ingest.mentions import _Sentence
 from graph.ingest.model import _ORG_TYPES
 from graph.ingest.statements import _Builder
 
-__all__ = ["rule_among_participants", "rule_both_members"]
+__all__ = ["rule_among_participants", "rule_both_members", "rule_where_partners"]
 
 _AMONG = re.compile(
     r"^\W*Blandt\s+(?:de\s+)?(?:første\s+|nye\s+|øvrige\s+)?(?:deltagere|deltagerne|partnere|partnerne)\s+(?:i\s+[\wæøå]+\s+)?er\s+(?:blandt\s+andre\s+|bl\.\s?a\.\s+)?"
@@ -63,3 +65,30 @@ def rule_both_members(builder: _Builder, sent: _Sentence) -> None:
     builder.out[:] = [st for st in builder.out if not (st.sent == here and st.p == "org:memberOf" and st.s not in two)]
     for c in two:
         builder.add(c, "org:memberOf", groups[0], sent)
+
+
+_WHERE = re.compile(r"^\s*,\s*hvor\s+")
+_WHERE_VERB = re.compile(r"^\s+(?:og\s+(?:[\wæøå-]+\s+){0,3})?(?:udvikler|afprøver|tester|samarbejder|arbejder|forsker|undersøger|skal\s+udvikle|vil\s+udvikle)\b")
+
+
+def rule_where_partners(builder: _Builder, sent: _Sentence) -> None:
+    """"… i forskningsprojektet X, hvor A, B og tre virksomheder udvikler …":
+    the organisations listed as the clause's subject are partners in X."""
+    text = builder.ctx.text
+    ms = builder.in_range(sent.start, sent.end)
+    for k, x in enumerate(ms):
+        proj = builder.cluster(x)
+        wm = _WHERE.match(text[x.end : sent.end])
+        if proj.type not in ("Initiative", "Partnership") or wm is None:
+            continue
+        items = []
+        for y in ms[k + 1 :]:
+            gap = text[(items[-1].end if items else x.end + wm.end()) : y.start]
+            if items and not re.fullmatch(r",\s*|\s+og\s+", gap) or not items and gap:
+                break
+            items.append(y)
+        if not items or not _WHERE_VERB.match(text[items[-1].end : sent.end]):
+            continue
+        for y in items:
+            if builder.cluster(y).type in _ORG_TYPES:
+                builder.add(builder.cluster(y), "eco:partnerIn", proj, sent)
