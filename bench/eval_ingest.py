@@ -99,12 +99,13 @@ def _load(paths) -> Dataset:
 
 
 def _type(ds: Dataset, node) -> str | None:
-    for cls in ds.objects(node, RDF.type):
+    classes = sorted(ds.objects(node, RDF.type), key=str)  # in a fixed order: the same answer every run
+    for cls in classes:
         if cls in CLASS_TYPE:
             t = CLASS_TYPE[cls]
             if t != "Initiative":
                 return t
-    for cls in ds.objects(node, RDF.type):
+    for cls in classes:
         if cls in CLASS_TYPE:
             return CLASS_TYPE[cls]
     return None
@@ -181,22 +182,28 @@ def gold_for(ds: Dataset, doc: str):
 
 
 def _align(pred_entities, gold_entities) -> dict[int, URIRef]:
-    """Predicted entity index -> gold IRI (each gold entity used once)."""
-    gold_keys = {iri: {normalise(x) for x in labels} for iri, (_t, labels) in gold_entities.items()}
+    """Predicted entity index -> gold IRI (each gold entity used once).
+
+    The best-named gold entity wins; on equal names, the one of the
+    predicted entity's type, then the first by IRI (so that every run,
+    whatever Python's hash seed, aligns the same way).
+    """
+    gold_keys = [(iri, t, {normalise(x) for x in labels}) for iri, (t, labels) in sorted(gold_entities.items())]
     out, used = {}, set()
     for i, e in enumerate(pred_entities):
         names = {normalise(e.label)} | {normalise(a) for a in e.aliases}
-        best, best_score = None, 0.0
-        for iri, keys in gold_keys.items():
+        best, best_score = None, (0.0, False)
+        for iri, gold_type, keys in gold_keys:
             if e.match is not None and e.match == iri:
                 score = 101.0
             elif names & keys:
                 score = 100.0
             else:
                 score = max((fuzz.ratio(a, b) for a in names for b in keys), default=0.0)
-            if score > best_score:
-                best, best_score = iri, score
-        if best is not None and best_score >= 90 and best not in used:
+            key = (score, gold_type == e.type)
+            if key > best_score:
+                best, best_score = iri, key
+        if best is not None and best_score[0] >= 90 and best not in used:
             out[i] = best
             used.add(best)
     return out
