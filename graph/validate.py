@@ -135,6 +135,11 @@ def _problem(ds: Dataset, node, message: str, graph_name=None, severity: str = "
     return Problem(where, line, message, focus=str(node) if isinstance(node, URIRef) else None, severity=severity)
 
 
+def _graphs_of(ds: Dataset, triple) -> set:
+    """Names of the graphs that hold ``triple``."""
+    return {getattr(c, "identifier", c) for *_t, c in ds.quads((*triple, None))}
+
+
 def _data_quads(ds: Dataset, pred):
     """``(s, o, None)`` for each triple with ``pred`` in the union (the graph is found on a problem)."""
     for s, _p, o in ds.triples((None, pred, None)):
@@ -198,8 +203,16 @@ def strict_problems(ds: Dataset, *, dangling: bool = True) -> list[Problem]:
             for start_lit in ds.objects(s, a):
                 start = _as_date(start_lit)
                 if start is not None and end < start:
-                    add(s, f"{_short(b).split(':')[1].replace('Date', ' date')} {end} is before "
-                        f"{_short(a).split(':')[1].replace('Date', ' date')} {start}", g)
+                    start_name = _short(a).split(":")[1].replace("Date", " date")
+                    msg = f"{_short(b).split(':')[1].replace('Date', ' date')} {end} is before {start_name} {start}"
+                    end_graph, start_graph = _graphs_of(ds, (s, b, o)), _graphs_of(ds, (s, a, start_lit))
+                    if end_graph and start_graph and not end_graph & start_graph:
+                        # two sources describe one entity (the same label in two tables, say)
+                        where, line = locate(ds, s, min(start_graph, key=str))
+                        msg += f" (the {start_name} comes from {where}{f':{line}' if line else ''})"
+                        add(s, msg, min(end_graph, key=str))
+                    else:
+                        add(s, msg, g)
     # time:Interval begin/end
     for s, o, g in _data_quads(ds, TIME.hasEnd):
         ends = [d for d in map(_as_date, ds.objects(o, TIME.inXSDDate)) if d]

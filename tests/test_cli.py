@@ -172,6 +172,20 @@ def test_csv_outputs_do_not_start_formulas(tmp_path):
     assert rows == ["'-Minus", "\"'=HYPERLINK(\"\"http://x\"\")\""]
 
 
+def test_period_conflict_across_two_tables_names_both(tmp_path):
+    # the same label in two sources is one entity: its start from one, its end from the other
+    for name, start, end in (("a", "2018-06", "2019-12"), ("b", "2016-01", "2017-12")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "elements.csv").write_text(f"Label,Type,Start,End\nVideotolkning,Projekt,{start},{end}\n",
+                                             encoding="utf-8")
+        (folder / "connections.csv").write_text("From,To,Type\n", encoding="utf-8")
+    result = run("stats", str(tmp_path / "a"), str(tmp_path / "b"))
+    assert result.exit_code == 2
+    a, b = tmp_path / "a" / "elements.csv", tmp_path / "b" / "elements.csv"
+    assert result.stderr.strip() == f"{b}:2: end date 2017-12-31 is before start date 2018-06-01 (the start date comes from {a}:2)"
+
+
 def test_sparql_update_is_refused():
     result = run("query", "DELETE WHERE { ?s ?p ?o }", MINI)
     assert result.exit_code == 2
