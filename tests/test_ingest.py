@@ -1799,3 +1799,14 @@ def test_the_actors_of_a_where_clause_are_partners_in_the_project():
     # a "hvor" clause about something else names no partners
     text = "Projektet Sund Ryg holder møde i Vejle, hvor Syddansk Universitet har lokaler.\n"
     assert ("Syddansk Universitet", "eco:partnerIn", "Sund Ryg") not in _stmts(ingest_text(text, source="x.txt"))
+
+
+def test_a_given_name_keeps_i_before_a_definite_noun_not_before_a_place():
+    text = (
+        "Partnerskabet, der har fået navnet Data i Hjertet, skal udvikle nye algoritmer.\n\n"
+        "Projektet Ro i Kroppen hjælper unge med stress. Projektet Sund Ryg i Odense starter i maj, "
+        "og samarbejdet hedder Tryg Nat i Esbjerg.\n"
+    )
+    labels = {e.label for e in ingest_text(text, source="x.txt").entities if e.type == "Initiative"}
+    assert {"Data i Hjertet", "Ro i Kroppen", "Sund Ryg", "Tryg Nat"} <= labels
+    assert not {"Sund Ryg i Odense", "Tryg Nat i Esbjerg"} & labels

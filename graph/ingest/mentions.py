@@ -129,6 +129,10 @@ def _is_cap(tok: str) -> bool:
     return bool(tok) and (tok[0].isupper() or (tok[0].isdigit() and any(c.isalpha() for c in tok)))
 
 
+#: a naming verb right before a name: "hedder X", "fået navnet ”X”", "kaldet X"
+_NAMING_CUE = re.compile(r"(?:hedder|navnet|kaldet)\s*[”“\"']?$")
+
+
 def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens (token index ranges), with connectors."""
     toks = ctx.tokens
@@ -167,13 +171,18 @@ def _cap_spans(ctx: _Ctx) -> list[tuple[int, int]]:
                     break
                 nxt = toks[j + 1][2]  # "Center for AI i Sundhed", not "Center for X i Region Y" or "… i Aarhus"
                 unit_of_region = nxt == "Region" and j == i + 1 and pt.endswith(("en", "et")) and s not in sent_starts  # "Psykiatrien i Region Syddanmark"
+                not_place = nxt != "Region" and not any(h.type in ("Region", "Municipality") for h in ctx.gz.lookup(nxt))
+                # a given name with a noun in the definite form: 'navnet AI i Blodet', 'projektet Liv i Hjemmet'
+                named_noun = not_place and re.search(r"(?:et|en|ne)$", nxt) and (
+                    _named_by_trigger(toks, i) or _NAMING_CUE.search(ctx.text[max(0, s - 20) : s])
+                )
                 if low == "i" and not pt.lower().startswith("it-universitet") and not unit_of_region and not (
-                    saw_for and nxt != "Region" and not any(h.type in ("Region", "Municipality") for h in ctx.gz.lookup(nxt))
-                ):
+                    saw_for and not_place
+                ) and not named_noun:
                     break
                 if low == "til" and not (saw_for or _named_by_trigger(toks, i)):  # "projektet Data til Borgeren"
                     break
-                if low == "om" and not re.search(r"(?:hedder|navnet|kaldet)\s*[”“\"']?$", ctx.text[max(0, toks[i][0] - 20) : toks[i][0]]):
+                if low == "om" and not _NAMING_CUE.search(ctx.text[max(0, toks[i][0] - 20) : toks[i][0]]):
                     break  # "Samarbejdet hedder Sammen om Udskrivelsen"
                 if low == "for":
                     saw_for = True
