@@ -31,6 +31,7 @@ __all__ = [
     "parse_amount",
     "find_amounts",
     "parse_date",
+    "complete_date",
     "find_dates",
     "find_phones",
     "find_emails",
@@ -142,6 +143,18 @@ class DateMention:
     text: str
     value: date
     precision: str
+
+    @property
+    def last_day(self) -> date:
+        """The last day the mention covers: the date itself, or the end of its month or year.
+
+        >>> find_dates("til februar 2027")[0].last_day
+        datetime.date(2027, 2, 28)
+        """
+        if self.precision == "day":
+            return self.value
+        stated = self.value.isoformat()[: 7 if self.precision == "month" else 4]
+        return date.fromisoformat(complete_date(stated, end=True))
 
 
 @dataclass(frozen=True)
@@ -445,6 +458,29 @@ def find_dates(text: str, *, years: bool = True, ref: date | None = None) -> lis
         for m in _YEAR.finditer(text):
             add(m, date(int(m["y"]), 1, 1), "year", "y")
     return sorted(found, key=lambda d: d.start)
+
+
+def complete_date(value: str, *, end: bool = False) -> str:
+    """A year (``YYYY``) or month (``YYYY-MM``) as an ISO date: its first day,
+    or its last day when ``end`` (the end of a period); a full date or
+    anything else unchanged.
+
+    Examples
+    --------
+    >>> complete_date("2027"), complete_date("2027", end=True)
+    ('2027-01-01', '2027-12-31')
+    >>> complete_date("2033-02", end=True), complete_date("2027-03"), complete_date("2026-05-14")
+    ('2033-02-28', '2027-03-01', '2026-05-14')
+    """
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        if not end:
+            return f"{value}-01"
+        y, m = int(value[:4]), int(value[5:])
+        first_of_next = date(y + m // 12, m % 12 + 1, 1)
+        return (first_of_next - timedelta(days=1)).isoformat()
+    return value
 
 
 def parse_date(text: str) -> DateValue | None:

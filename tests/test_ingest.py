@@ -1810,3 +1810,12 @@ def test_a_given_name_keeps_i_before_a_definite_noun_not_before_a_place():
     labels = {e.label for e in ingest_text(text, source="x.txt").entities if e.type == "Initiative"}
     assert {"Data i Hjertet", "Ro i Kroppen", "Sund Ryg", "Tryg Nat"} <= labels
     assert not {"Sund Ryg i Odense", "Tryg Nat i Esbjerg"} & labels
+
+
+def test_a_period_ending_in_a_month_ends_on_its_last_day():
+    text = "Projektet Sund Ryg starter 1. marts 2025 og løber til februar 2028.\n"
+    stmts = _stmts(ingest_text(text, source="x.txt"))
+    assert ("Sund Ryg", "schema:startDate", "2025-03-01") in stmts
+    assert ("Sund Ryg", "schema:endDate", "2028-02-29") in stmts  # a leap year
+    text = "Projektet Sund Ryg løber fra 1. marts 2025 til 30. juni 2027.\n"
+    assert ("Sund Ryg", "schema:endDate", "2027-06-30") in _stmts(ingest_text(text, source="x.txt"))

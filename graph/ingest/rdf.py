@@ -11,6 +11,7 @@ from decimal import Decimal
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
+from graph.danish import complete_date
 from graph.gazetteer import normalise
 from graph.ids import slug
 from graph.ingest.model import ENTITY_TYPES, Ingested, Statement, _SINGLE_VALUED, _VALUE_TYPES, _curie
@@ -150,12 +151,8 @@ def _write_statement(g, st: Statement) -> None:
         g.add((s, ECO.budget, Literal(st.amount if st.amount is not None else Decimal(st.object), datatype=XSD.decimal)))
         return
     if p in ("schema:foundingDate", "schema:startDate", "schema:endDate"):
-        v = st.object
-        if len(v) == 4:
-            v = f"{v}-01-01" if p != "schema:endDate" else f"{v}-12-31"
-        elif len(v) == 7:
-            v = f"{v}-01"
-        g.add((s, _curie(p), Literal(v, datatype=XSD.date)))
+        # a year or month is its first (an end: its last) day, as in the statement itself
+        g.add((s, _curie(p), Literal(complete_date(st.object, end=p == "schema:endDate"), datatype=XSD.date)))
         return
     if p == "vcard:hasEmail":
         g.add((s, VCARD.hasEmail, URIRef("mailto:" + st.object)))

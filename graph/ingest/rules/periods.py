@@ -69,7 +69,7 @@ def rule_periods(builder: _Builder) -> None:
             # "starter 1. maj 2026 og slutter 30. april 2028"
             continue
         else:
-            start, end = ds[0].value, ds[1].value
+            start, end = ds[0].value, ds[1].last_day  # "… og løber til februar 2027": to its last day
         grants = [st for st in builder.out if st.p == "schema:funder"]
         same = [st for st in grants if st.sent == (sent.start, sent.end)]
         for st in same:
